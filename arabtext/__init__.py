@@ -1,0 +1,64 @@
+"""arabtext: Arabic text analysis for Jupyter.
+
+Analysis always works on logical-order Unicode text; shaping and bidi
+reordering happen only when drawing (``arabtext.display``, ``arabtext.plots``).
+
+>>> import arabtext as at
+>>> at.tokenize("وَقالَ الأمينُ العامُّ")
+['وقال', 'الامين', 'العام']
+
+Public names are imported lazily, so ``import arabtext`` stays fast and
+pandas/matplotlib load only when a function that needs them is called.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+
+# The core is pure Python and imported eagerly.
+from arabtext import chars
+from arabtext.normalize import STEPS, Normalizer, Step, normalize
+from arabtext.tokenize import Token, sentence_spans, sentences, tokenize, tokens
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it, imported on first use (pandas, matplotlib)
+_EXPORTS: dict[str, str] = {
+}
+
+__all__ = sorted(
+    ["chars", "STEPS", "Normalizer", "Step", "normalize", "Token", "sentence_spans", "sentences", "tokenize", "tokens"]
+    + list(_EXPORTS)
+)
+
+
+class _Package(types.ModuleType):
+    """The package module, guarding names shared by a module and its main function.
+
+    Importing ``arabtext.collocations`` makes Python bind the submodule as the
+    package attribute ``collocations``; without this guard that would replace
+    the public function of the same name (likewise normalize, tokenize ...).
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, types.ModuleType) and (name in _EXPORTS or callable(self.__dict__.get(name))):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'arabtext' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
