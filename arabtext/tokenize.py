@@ -1,0 +1,186 @@
+"""Tokens with offsets into the original text, words for counting, and sentences.
+
+``tokens`` keeps every token's position in the text it was given, so a
+concordance or an explanation can always point back at what the author wrote.
+``tokenize`` is the fast path for counting: normalized word strings only.
+
+>>> [t.text for t in tokens("قاعدة k1، ٣٫٥%")]
+['قاعدة', 'k1', '،', '٣٫٥%']
+>>> tokenize("وَقالَ «التميمي»: 12.5%")
+['وقال', 'التميمي']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator, NamedTuple
+
+from arabtext import chars
+from arabtext.normalize import Normalizer, _normalizer
+
+KINDS = ("word", "number", "latin", "punct", "symbol", "emoji", "url", "mention", "hashtag")
+#: kinds that ``tokenize`` returns: Arabic words and words in other scripts
+WORD_KINDS = frozenset({"word", "latin"})
+
+
+class Token(NamedTuple):
+    """A token and where it is: ``original[start:end] == text``.
+
+    >>> tokens("سبوتنيك")[0]
+    Token(text='سبوتنيك', start=0, end=7, kind='word')
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+_L, _M, _I = chars.RE_AR_LETTER, chars.RE_AR_MARK, chars.RE_INVISIBLE
+_AR_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# a letter of any script but Arabic ([^\W\d_] is "a letter"; Arabic is taken out)
+_OTHER_LETTER = rf"[^\W\d_{_AR_BLOCKS}]"
+_EMOJI_BASE = (
+    "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u2190-\u21ff\u3297\u3299\u00a9\u00ae\u203c\u2049\u2122"
+)
+_EMOJI_MOD = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
+_PATTERNS = {
+    "url": r"(?:https?://|www\.)[^\s<>\"'«»]*[^\s<>\"'«».,;:!?،؛؟)\]}]|[\w.+-]+@[\w-]+\.[\w.-]*\w",
+    "mention": r"@\w+",
+    "hashtag": rf"#[\w{_M}]+",
+    # digits glued to a Latin letter (4G) are a latin token, not a number
+    "number": rf"\d+(?:[.,٫٬]\d+)*[%٪]?(?!{_OTHER_LETTER})",
+    # a word of another script; may start with digits (4G) and hold digits (k1, COVID-19)
+    "latin": rf"\d*{_OTHER_LETTER}[\w\u0300-\u036f]*(?:[-'’][\w\u0300-\u036f]+)*",
+    # an Arabic letter, then letters, diacritics, tatweel or invisible controls
+    "word": rf"[{_L}][{_L}{_M}{_I}]*",
+    "emoji": rf"[\U0001f1e6-\U0001f1ff]{{2}}|[0-9#*]\ufe0f?\u20e3|[{_EMOJI_BASE}][{_EMOJI_MOD}]*(?:\u200d[{_EMOJI_BASE}][{_EMOJI_MOD}]*)*",
+    # a run of one repeated punctuation or symbol character (... !!! ؟؟)
+    "other": rf"(?P<p>[^\w\s{_I}])(?P=p)*",
+}
+_TOKEN_RE = re.compile("|".join(f"(?P<{kind}>{p})" for kind, p in _PATTERNS.items()))
+# The same alternation with one capturing group around the word kinds (adjacent
+# in _PATTERNS), so findall returns each word and "" for every other token.
+# Built from the same pieces, tokenize() and tokens() agree on where words are.
+_WORD_RE = re.compile(
+    "|".join(f"(?:{_PATTERNS[k]})" for k in ("url", "mention", "hashtag", "number"))
+    + f"|((?:{_PATTERNS['latin']})|(?:{_PATTERNS['word']}))"
+)
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Yield the tokens of ``text`` lazily; see :func:`tokens`.
+
+    >>> next(iter_tokens("«العراق»")).kind
+    'punct'
+    """
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind == "p":  # the backreference group inside "other"
+            kind = "other"
+        if kind == "other":
+            kind = "punct" if unicodedata.category(m.group()[0]).startswith("P") else "symbol"
+        yield Token(m.group(), m.start(), m.end(), kind)
+
+
+def tokens(text: str) -> list[Token]:
+    """Split ``text`` into tokens that point back into it.
+
+    Kinds: word (Arabic), number, latin (other scripts, mixed like k1),
+    punct, symbol, emoji, url, mention, hashtag. Whitespace and stray
+    invisible controls are not tokens. A diacritized word is one token.
+
+    >>> [(t.text, t.kind) for t in tokens("أطلقَ 3 صواريخ 🚀")]
+    [('أطلقَ', 'word'), ('3', 'number'), ('صواريخ', 'word'), ('🚀', 'emoji')]
+    """
+    return list(iter_tokens(text))
+
+
+def tokenize(text: str, normalize: bool | Normalizer = True) -> list[str]:
+    """The words of ``text`` (Arabic and other scripts), normalized: the fast path for counting.
+
+    ``normalize`` is True (default profile), False (words as written) or a
+    :class:`~arabtext.normalize.Normalizer` for another profile.
+
+    >>> tokenize("وَقالَ التميمي لـ\\"سبوتنيك\\"")
+    ['وقال', 'التميمي', 'ل', 'سبوتنيك']
+    >>> tokenize("الأمينُ", normalize=False)
+    ['الأمينُ']
+    """
+    if normalize is False:
+        return [w for w in _WORD_RE.findall(text) if w]
+    normalizer = _normalizer(()) if normalize is True else normalize
+    # findall returns "" for non-word alternatives; split() drops them and splits
+    # the rare ligature that normalizes to several words (ﷺ).
+    return " ".join(_WORD_RE.findall(normalizer(text))).split()
+
+
+# Candidate boundaries, plus the guillemets whose nesting is tracked on the way.
+_BOUNDARY = re.compile(r"(?P<open>«)|(?P<close>»)|(?P<br>\n\s*)|(?P<end>(?:[.!?؟…]+|۔)[\"'»”’)\]]*)")
+_SINGLE_LETTER = re.compile(rf"(?:^|[\s.(«\"])(?:[{_L}]ـ?|[A-Za-z])$")
+_ABBREVIATIONS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "St", "vs", "etc", "No", "Jr", "Sr", "Inc", "Ltd", "Co"})
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``, without surrounding space.
+
+    Sentences end at . ! ? ؟ … and line breaks, never at the Arabic comma ،.
+    A full stop does not end a sentence inside «…», between digits (12.5)
+    or after an abbreviation (د. محمد، U.S.). Closing quotes stay with the
+    sentence they close.
+
+    >>> s = "قال د. محمد: «هل نجحت؟ نعم.» ثم غادر. النسبة 12.5%"
+    >>> [s[a:b] for a, b in sentence_spans(s)]
+    ['قال د. محمد: «هل نجحت؟ نعم.» ثم غادر.', 'النسبة 12.5%']
+    """
+    spans: list[tuple[int, int]] = []
+    start = depth = 0
+    for m in _BOUNDARY.finditer(text):
+        kind = m.lastgroup
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth = max(depth - 1, 0)
+        elif kind == "br" or (depth == 0 and _ends_sentence(text, m)):
+            depth = 0  # a quote left open never runs past its line
+            _add_span(spans, text, start, m.end())
+            start = m.end()
+        elif "»" in m.group():
+            depth = max(depth - m.group().count("»"), 0)
+    _add_span(spans, text, start, len(text))
+    return spans
+
+
+def _ends_sentence(text: str, m: re.Match) -> bool:
+    if m.group() != ".":
+        return True
+    i = m.start()
+    if i and text[i - 1].isdigit() and text[i + 1 : i + 2].isdigit():
+        return False
+    tail = text[max(0, i - 12) : i]
+    if _SINGLE_LETTER.search(tail):
+        return False
+    return re.split(r"[\s.]", tail)[-1] not in _ABBREVIATIONS
+
+
+def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    span = (start + lead, start + lead + len(stripped))
+    # a stray closing mark after a boundary belongs to the sentence before it
+    if spans and all(unicodedata.category(c)[0] in "PZC" for c in stripped):
+        span = (spans.pop()[0], span[1])
+    spans.append(span)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``; see :func:`sentence_spans`.
+
+    >>> sentences("أطلقت صواريخ، ولم تقع إصابات. البنتاغون يتهم إيران\\nوأوضح التميمي")
+    ['أطلقت صواريخ، ولم تقع إصابات.', 'البنتاغون يتهم إيران', 'وأوضح التميمي']
+    """
+    return [text[a:b] for a, b in sentence_spans(text)]
