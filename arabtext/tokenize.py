@@ -56,16 +56,19 @@ _PATTERNS = {
     # an Arabic letter, then letters, diacritics, tatweel or invisible controls
     "word": rf"[{_L}][{_L}{_M}{_I}]*",
     "emoji": rf"[\U0001f1e6-\U0001f1ff]{{2}}|[0-9#*]\ufe0f?\u20e3|[{_EMOJI_BASE}][{_EMOJI_MOD}]*(?:\u200d[{_EMOJI_BASE}][{_EMOJI_MOD}]*)*",
-    # a run of one repeated punctuation or symbol character (... !!! ؟؟)
-    "other": rf"(?P<p>[^\w\s{_I}])(?P=p)*",
+    # one punctuation or symbol character, or a run of a repeatable one (... !!! ؟؟)
+    "other": rf"\.+|!+|\?+|؟+|…+|-+|=+|\*+|[^\w\s{_I}]",
 }
 _TOKEN_RE = re.compile("|".join(f"(?P<{kind}>{p})" for kind, p in _PATTERNS.items()))
 # The same alternation with one capturing group around the word kinds (adjacent
 # in _PATTERNS), so findall returns each word and "" for every other token.
 # Built from the same pieces, tokenize() and tokens() agree on where words are.
 _WORD_RE = re.compile(
-    "|".join(f"(?:{_PATTERNS[k]})" for k in ("url", "mention", "hashtag", "number"))
-    + f"|((?:{_PATTERNS['latin']})|(?:{_PATTERNS['word']}))"
+    "|".join(
+        f"(?:{_PATTERNS[k]})" if k not in WORD_KINDS else f"({_PATTERNS['latin']}|{_PATTERNS['word']})"
+        for k in _PATTERNS
+        if k != "word"
+    )
 )
 
 
@@ -77,8 +80,6 @@ def iter_tokens(text: str) -> Iterator[Token]:
     """
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
-        if kind == "p":  # the backreference group inside "other"
-            kind = "other"
         if kind == "other":
             kind = "punct" if unicodedata.category(m.group()[0]).startswith("P") else "symbol"
         yield Token(m.group(), m.start(), m.end(), kind)
@@ -116,8 +117,9 @@ def tokenize(text: str, normalize: bool | Normalizer = True) -> list[str]:
     return " ".join(_WORD_RE.findall(normalizer(text))).split()
 
 
-# Candidate boundaries, plus the guillemets whose nesting is tracked on the way.
-_BOUNDARY = re.compile(r"(?P<open>«)|(?P<close>»)|(?P<br>\n\s*)|(?P<end>(?:[.!?؟…]+|۔)[\"'»”’)\]]*)")
+# Candidate boundaries, plus the guillemets whose nesting is tracked on the way;
+# URLs are matched first so that their dots are never boundaries.
+_BOUNDARY = re.compile(rf"(?P<url>{_PATTERNS['url']})|(?P<open>«)|(?P<close>»)|(?P<br>\n\s*)|(?P<end>(?:[.!?؟…]+|۔)[\"'»”’)\]]*)")
 _SINGLE_LETTER = re.compile(rf"(?:^|[\s.(«\"])(?:[{_L}]ـ?|[A-Za-z])$")
 _ABBREVIATIONS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "St", "vs", "etc", "No", "Jr", "Sr", "Inc", "Ltd", "Co"})
 
@@ -138,6 +140,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = depth = 0
     for m in _BOUNDARY.finditer(text):
         kind = m.lastgroup
+        if kind == "url":
+            continue
         if kind == "open":
             depth += 1
         elif kind == "close":
