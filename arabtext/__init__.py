@@ -20,16 +20,23 @@ import types
 # The core is pure Python and imported eagerly.
 from arabtext import chars
 from arabtext.normalize import STEPS, Normalizer, Step, normalize
+from arabtext.stopwords import stopwords
 from arabtext.tokenize import Token, sentence_spans, sentences, tokenize, tokens
 
 __version__ = "0.1.0"
 
 # public name -> module that defines it, imported on first use (pandas, matplotlib)
 _EXPORTS: dict[str, str] = {
+    "load_corpus": "arabtext.corpus",
+    "iter_documents": "arabtext.corpus",
+    "Corpus": "arabtext.corpus",
+    "Document": "arabtext.corpus",
+    "CorpusError": "arabtext.corpus",
+    "CorpusWarning": "arabtext.corpus",
 }
 
 __all__ = sorted(
-    ["chars", "STEPS", "Normalizer", "Step", "normalize", "Token", "sentence_spans", "sentences", "tokenize", "tokens"]
+    ["chars", "STEPS", "Normalizer", "Step", "normalize", "stopwords", "Token", "sentence_spans", "sentences", "tokenize", "tokens"]
     + list(_EXPORTS)
 )
 
