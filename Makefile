@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.arabtext-installed
 
-.PHONY: lab test install clean
+.PHONY: lab test install student clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ lab: $(STAMP)
 ## make test: every test, the lessons executed top to bottom
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## make student: the lessons without solution cells, in build/student/
+student: $(STAMP)
+	$(BIN)/python scripts/build_lessons.py student build/student
 
 clean:
 	rm -rf build .pytest_cache .hypothesis
