@@ -25,6 +25,7 @@ import io
 import json
 import os
 import re
+import sys
 import warnings
 from abc import ABC, abstractmethod
 from array import array
@@ -163,18 +164,18 @@ def iter_documents(
 class Corpus(Sequence[Document]):
     """A sequence of Documents from one source; build it with :func:`load_corpus`.
 
-    Nothing is read twice into memory: iteration reads one text at a time.
+    Iteration holds one text at a time; texts are never cached.
 
-    - folder: ``len()``, ``ids`` and ``corpus[i]`` come from the listing made
-      by ``load_corpus``; ``corpus[i]`` reads one file.
-    - CSV/JSONL: iteration streams the file line by line. The first ``len()``,
-      ``ids`` or ``corpus[i]`` reads the whole file once to index it (the byte
-      offset and line of every record, 16 bytes each, plus the ids when the
-      file has an ``id`` column); ``corpus[i]`` then seeks to its record.
+    - folder: ``len()`` and ``ids`` come from the listing made by
+      ``load_corpus``; ``corpus[i]`` reads one file, iteration one file at a time.
+    - CSV/JSONL: iteration streams the file line by line. ``len()``, ``ids``
+      and ``corpus[i]`` need an index: the byte offset, line and id of every
+      record. A complete iteration leaves it behind; otherwise the first of
+      them reads the file once to build it. ``corpus[i]`` then seeks to its record.
     - a list of texts: held in memory already.
 
     Ids are unique: a duplicate raises :class:`CorpusError` naming it (while
-    streaming, only the ids seen so far are kept to check this, never texts).
+    streaming, the ids seen so far are kept to check this, never the texts).
     Slicing gives a Corpus over the same source.
 
     >>> corpus = load_corpus(["الشمس مشرقة", "السماء صافية", "البحر هادئ"])
@@ -302,7 +303,7 @@ class _Entry:
     """A listed .txt file: its id, where it is, and its meta (file name, metadata columns)."""
 
     id: str
-    path: Path
+    path: str
     meta: dict[str, str]
 
 
@@ -326,7 +327,7 @@ class _TextFiles(_Source):
 
     def read(self, position: int) -> Document:
         entry = self._entries[position]
-        text = _clean(_read_text_file(entry.path, self._errors), str(entry.path), self._strip_html)
+        text = _clean(_read_text_file(entry.path, self._errors), entry.path, self._strip_html)
         if not text.strip():
             # The listing already counted this file (it was too big to probe, or
             # held only markup); dropping it now would shift every index after it.
@@ -523,7 +524,7 @@ def _open_path(path: Path, errors: Errors, strip_html: bool, text_column: str) -
     if suffix == ".txt":
         if _is_blank_file(path, path.stat().st_size):
             raise CorpusError(f"{path}: empty file, no text to load")
-        return _TextFiles(path, [_Entry(path.stem, path, {"file": path.name})], errors, strip_html)
+        return _TextFiles(path, [_Entry(path.stem, str(path), {"file": path.name})], errors, strip_html)
     if suffix in (".csv", ".jsonl", ".ndjson"):
         return _Records(path, errors, strip_html, text_column)
     raise CorpusError(
@@ -534,36 +535,42 @@ def _open_path(path: Path, errors: Errors, strip_html: bool, text_column: str) -
 
 def _list_folder(folder: Path) -> list[_Entry]:
     """The folder's documents in file-name order, from its .txt files and metadata.csv."""
+    # Plain strings and scandir's sizes: building Path objects cost more than the stat calls.
     metadata_path = folder / METADATA_FILE
     described = _read_metadata(metadata_path) if metadata_path.is_file() else {}
-    subfolders_described = {Path(name).parts[0] for name in described if len(Path(name).parts) > 1}
-    entries: dict[str, _Entry] = {}
-    ignored, blank = [], 0
+    subfolders_described = {name.split("/", 1)[0] for name in described if "/" in name}
+    found: dict[str, tuple[str, int]] = {}  # file name -> (path, size)
+    ignored = []
     with os.scandir(folder) as listing:
         for item in listing:
             if item.name.startswith("."):
                 continue  # hidden files (.DS_Store, macOS ._x.txt) are not texts, as glob also assumes
             if item.is_file() and item.name.lower().endswith(".txt"):
-                if item.name not in described:
-                    entries[item.name] = _Entry(Path(item.name).stem, Path(item.path), {"file": item.name})
+                found[item.name] = (item.path, item.stat().st_size)
             elif item.name != METADATA_FILE and item.name not in subfolders_described:
                 ignored.append(item.name + "/" * item.is_dir())
-    for name, (line, doc_id, meta) in described.items():
-        path = folder / name
-        if not path.is_file():
-            _warn(f"{metadata_path}, line {line}: file {name!r} not found in {folder}; row skipped")
-            continue
-        entries[name] = _Entry(doc_id, path, {"file": name, **meta})
     if ignored:
         ignored.sort()
         more = f" and {len(ignored) - 5} more" if len(ignored) > 5 else ""
         _warn(f"{folder}: {len(ignored)} entries not loaded (only .txt files are documents): "
               f"{', '.join(ignored[:5])}{more}")
 
-    listed, owner = [], {}
+    entries: dict[str, tuple[_Entry, int]] = {}
+    for name, (line, doc_id, meta) in described.items():
+        path = os.path.join(folder, name)
+        if name not in found and not os.path.isfile(path):
+            _warn(f"{metadata_path}, line {line}: file {name!r} not found in {folder}; row skipped")
+            continue
+        size = found[name][1] if name in found else os.stat(path).st_size
+        entries[name] = (_Entry(doc_id, path, {"file": name, **meta}), size)
+    for name, (path, size) in found.items():
+        if name not in described:
+            entries[name] = (_Entry(os.path.splitext(name)[0], path, {"file": name}), size)
+
+    listed, owner, blank = [], {}, 0
     for name in sorted(entries):
-        entry = entries[name]
-        if _is_blank_file(entry.path, entry.path.stat().st_size):
+        entry, size = entries[name]
+        if _is_blank_file(entry.path, size):
             _warn(f"{entry.path}: empty file, skipped")
             blank += 1
             continue
@@ -622,18 +629,20 @@ def _check_header(header: list[str], path: Path) -> None:
         raise CorpusError(f"{path}, line 1: repeated column name(s) {', '.join(map(repr, repeated))}")
 
 
-def _is_blank_file(path: Path, size: int) -> bool:
+def _is_blank_file(path: str | Path, size: int) -> bool:
     if size > _BLANK_PROBE_BYTES:
         return False
-    return not path.read_bytes().removeprefix(_BOM).decode("utf-8", "replace").strip()
+    with open(path, "rb") as f:
+        return not f.read().removeprefix(_BOM).decode("utf-8", "replace").strip()
 
 
 # --- bytes to clean text ----------------------------------------------------------------
 
 
-def _read_text_file(path: Path, errors: Errors) -> str:
+def _read_text_file(path: str, errors: Errors) -> str:
     """A whole .txt file as text: read at once, so a single huge line is no problem."""
-    data = path.read_bytes()
+    with open(path, "rb") as f:
+        data = f.read()
     if data.startswith(_UTF16_BOMS):
         raise CorpusError(f"{path}: encoded as UTF-16, not UTF-8; re-save it as UTF-8")
     nul = data.find(b"\0")
@@ -646,10 +655,16 @@ def _read_text_file(path: Path, errors: Errors) -> str:
     return _decode(data, str(path), errors)
 
 
+_REPLACE_HINT = ", or pass errors='replace'"
+
+
 def _decode(
-    data: bytes, where: str, errors: Errors, *, offset: int = 0, line: int = 1, hint: str = ", or pass errors='replace'"
+    data: bytes, where: str, errors: Errors, *, offset: int = 0, line: int = 1, hint: str = _REPLACE_HINT
 ) -> str:
-    """``data`` as UTF-8 without a leading BOM; ``offset`` and ``line`` place it in its file."""
+    """``data`` as UTF-8 without a leading BOM; ``offset`` and ``line`` place it in its file.
+
+    ``hint`` ends the error message: how the reader can get past the bad bytes.
+    """
     start = len(_BOM) if offset == 0 and data.startswith(_BOM) else 0
     try:
         return data[start:].decode("utf-8")
@@ -721,4 +736,8 @@ def _check_errors(errors: str) -> None:
 
 
 def _warn(message: str) -> None:
-    warnings.warn(message, CorpusWarning, stacklevel=3)
+    """Warn at the caller's line (a notebook cell, a loop over the corpus), not somewhere in here."""
+    frame, level = sys._getframe(1), 2
+    while frame.f_back is not None and frame.f_globals.get("__name__") == __name__:
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, CorpusWarning, stacklevel=level)
