@@ -20,6 +20,7 @@ import types
 # The core is pure Python and imported eagerly.
 from arabtext import chars
 from arabtext.normalize import STEPS, Normalizer, Step, normalize
+from arabtext.segment import light_stem, segment, segment_text
 from arabtext.stopwords import stopwords
 from arabtext.tokenize import Token, sentence_spans, sentences, tokenize, tokens
 
@@ -36,7 +37,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = sorted(
-    ["chars", "STEPS", "Normalizer", "Step", "normalize", "stopwords", "Token", "sentence_spans", "sentences", "tokenize", "tokens"]
+    ["chars", "STEPS", "Normalizer", "Step", "normalize", "segment", "segment_text", "light_stem", "stopwords", "Token", "sentence_spans", "sentences", "tokenize", "tokens"]
     + list(_EXPORTS)
 )
 
