@@ -92,7 +92,7 @@ _LEXICON_TEXT = """
    وليمة وتيرة وثيق وجبة وحي وداع وديعة ودائع وراثة وراثي ورود وسام وفاء وفير وفرة
    وفر وزع وثق وطد وهب وزن وعر وحش ويل وسع واشنطن ويلز وارسو وهران ووهان وليد وائل
    وسام ويب ويكيبيديا ولاية وسخ وصفة وعاء وضوء وضوح وطيد وكر ونيس
-ف: في فيما فوق فقط فضلا فريق فرقة فرنسا فرنسي فلسطين فلسطيني فترة فيلم فوز فاز فائز
+ف: فريق فرقة فرنسا فرنسي فلسطين فلسطيني فترة فيلم فوز فاز فائز
    فكرة فكر فكري فصل فصول فرصة فرص فعل فعال فعالية فئة فن فنون فني فنان فندق فنادق فقر
    فقير فقراء فحص فحوص فساد فاسد فرع فروع فريد فهم فتح فتاة فتيات فتى فيروس فيسبوك فيتنام
    فنزويلا فنلندا فلوريدا فيينا فلاح فرض فرد أفراد فيدرالي فور فائدة فوائد فارق فرق فراغ
@@ -100,7 +100,7 @@ _LEXICON_TEXT = """
    فيضان فيل فولاذ فائض فائق فاتورة فارس فاصل فاعل فاكهة فجر فجأة فجوة فحم فخر فخم فداء
    فدية فراشة فرن فريضة فزع فصح فصحى فضة فضل فطرة فظيع فم فهد فيصل فؤاد فاطمة فراس
    فادي فلورنسا فيلق فيزياء فيديو فوتوغرافي فاشي فورمولا
-ب: بين بينما بعد بعدما بعض بلد بلدان بلاد بلدة بلدية بيان برنامج برامج بحث بحوث بنك
+ب: بلد بلدان بلاد بلدة بلدية بيان برنامج برامج بحث بحوث بنك
    بنوك بيت بيوت بدء بداية بطولة بيروت باريس برلمان برلماني بريطانيا بريطاني بغداد بكين
    بوتين بشر بشري بحر بحار بحري بحيرة بيئة بيئي بناء بنى بنية بعيد بسيط برج بطل بقاء بقي
    بورصة باب بنت بنات بدل بكر بلغ بدأ بات بث بيع بائع بالغ بارز باكستان برازيل
@@ -111,15 +111,15 @@ _LEXICON_TEXT = """
    بحرين بوسطن بشار بسام باسل بشير بلال بغية بريق بالون بخار بخيل بذل بذور بذرة برنامج
    برتقال برق برلماني برميل بروتين بريمر بعير بقال بناية بندر بهاء بوذي بوصلة بيانو بيزنطي
    بنغازي بيلاروسيا بوروندي بنين بورما بيت بيع بوكو
-ك: كان كانت كانوا كل كلا كلما كلمة كلام كبير كبيرة كبار كبرى كتب كتاب كتابة كاتب
-   كثير كثيرة كثيرون كرة كأس كيف كيفية كما كذا كي كلية كمية كهرباء كهربائي كوريا كوبا
+ك: كان كانت كانوا كلمة كلام كبير كبيرة كبار كبرى كتب كتاب كتابة كاتب
+   كثير كثيرة كثيرون كرة كأس كيفية كلية كمية كهرباء كهربائي كوريا كوبا
    كندا كينيا كولومبيا كرواتيا كرسي كراسي كشف كفاءة كفاح كلب كلفة كمال كامل كافة كاف كافية
    كاميرا كبد كتلة كتيبة كتائب كرامة كريم كسر كعب كف كفر كلي كنيسة كنائس كنز كهف كوكب
    كون كوادر كادر كارثة كوارث كازاخستان كابل كاليفورنيا كرملين كلينتون كيري كيلو كيلومتر
    كيان كيماوي كيميائي كيمياء كمبيوتر كورونا كمين كشمير كاتالونيا كاراكاس كاميرون
    كوسوفو كوفي كويت كريستيان كريستوفر كولونيا كانون كاظم كردي كرد كردستان كرم كرامة كهل
    كأن كسب كسوف كلاسيكي كمبوديا كوميدي كونغرس كتلة كسرى
-ل: لا لم لن لما لكن لكي لدى لذا لماذا لقد لعل لو لولا ليس لبنان لبناني ليبيا ليبي
+ل: لبنان لبناني ليبيا ليبي
    لجنة لجان لقاء لعب لعبة لاعب لغة لغوي لون ليلة ليال ليل لحظة لقب لجوء لاجئ لوحة لائحة
    لوائح لحم لحوم لباس لهجة لندن لوس لاهاي لوكسمبورغ لاتفيا ليتوانيا لازم لاحق لافت
    لافتة لطيف لطف لوم لقمة لقاح لواء ليرة ليمون لياقة لين لبن لقطة لهو لسان لص لغز لفظ
@@ -140,16 +140,19 @@ _LEXICON_TEXT = """
 # Short function words that may stand alone after a clitic (وهو، وفي، بما، فإن)
 # or carry a pronoun suffix (فيه، منها، أنه، عليهم).
 _FUNCTION_WORDS = """
-هو هي هم هن هما نحن أنا أنت أنتم ما لا لم لن قد من في عن على إلى لدى مع أن إن لكن
-ليس ذلك ذا هذا هذه هذان هاتان هؤلاء تلك أولئك هنا هناك الذي التي الذين إذا إذ إذن
-حيث كيف أين متى كل بعض غير دون بين بعد قبل عند حول نحو ضد مثل منذ حتى ثم أو أم بل
-لو إلا أي سوف إياه عبر خلال تم ليست ليسوا ليسا لست لسنا
+هو هي هم هن هما نحن أنا أنت أنتم ما لا لم لن لما قد لقد من في عن على إلى لدى مع أن إن
+لكن لكي كي ليس ليست ليسوا ليسا لست لسنا ذلك ذا هذا هذه هذان هاتان هؤلاء تلك أولئك هنا
+هناك الذي التي الذين إذا إذ إذن حيث كيف أين متى لماذا كل كلا كلما بعض غير دون بين
+بينما بعد بعدما قبل عند حول نحو ضد مثل منذ حتى ثم أو أم بل لو لولا لعل لذا إلا أي
+سوف إياه عبر خلال فوق فقط فضلا فيما كما كذا تم
 """
 _LEXICON_WORDS = re.sub(r"^\s*\S+:", "", _LEXICON_TEXT, flags=re.M).split()
 
-# Lexicon matching ignores ى vs ي and hamza seats inside a word (مسألة، مسالة). A
-# word-initial hamza stays apart from bare alef (آلام is not ال + ام), except in
-# the short function words, so normalized text still finds ان، الى، اذا.
+# Lexicon matching reads ى as ي. A stem with a hamza seat after its first letter
+# comes from text that was not normalized and is matched as spelled; in other
+# stems hamza seats after the first letter are read as bare alef (مسالة finds
+# مسألة). A word-initial hamza never matches bare alef (آلام is not ال + ام),
+# except in the short function words, so normalized text still finds ان، الى، اذا.
 _FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
 _YA_TABLE = str.maketrans({"ى": "ي"})
 
@@ -159,7 +162,9 @@ def _fold(word: str) -> str:
 
 
 _FUNCTION = frozenset(w.translate(_FOLD_TABLE) for w in _FUNCTION_WORDS.split())
-_CONTENT = frozenset(map(_fold, _LEXICON_WORDS)) - _FUNCTION
+_CONTENT_EXACT = frozenset(w.translate(_YA_TABLE) for w in _LEXICON_WORDS)
+_CONTENT_FOLDED = frozenset(map(_fold, _LEXICON_WORDS))
+_HAMZA_ALEFS = frozenset("أإآ")
 # independent pronouns follow و/ف (وهو) but never a preposition: لهم is ل + the suffix هم
 _PRONOUNS = frozenset(("هو", "هي", "هم", "هن", "هما", "نحن", "انا", "انت", "انتم"))
 # inflectional endings tried when looking a content word up: وزارات → وزار(ة), لاعبين → لاعب
@@ -178,14 +183,19 @@ def _known(stem: str) -> bool:
     """Whether a stem is a lexicon word, possibly with an inflectional ending."""
     if stem.translate(_FOLD_TABLE) in _FUNCTION:
         return True
-    key = _fold(stem)
-    if key in _CONTENT:
+    if _HAMZA_ALEFS.intersection(stem[1:]):
+        # hamza is written, so the text is not normalized: match exactly, or a
+        # wrong cut like لأزمات would be found as لازم + ات
+        key, lexicon = stem.translate(_YA_TABLE), _CONTENT_EXACT
+    else:
+        key, lexicon = _fold(stem), _CONTENT_FOLDED
+    if key in lexicon:
         return True
     for ending in _ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= 2:
             base = key[: -len(ending)]
             # a two-letter base only as a feminine noun (لغات → لغة): بنا is ب + نا, not بن + ا
-            if base + "ة" in _CONTENT or (len(base) > 2 and base in _CONTENT):
+            if base + "ة" in lexicon or (len(base) > 2 and base in lexicon):
                 return True
     return False
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -82,10 +83,10 @@ def clitic_level(surface: str, segmentation: str, pos: str) -> tuple[list[str], 
     return prefixes, [stem] if stem else [], suffix
 
 
-def load_gold(folder: Path) -> list[tuple[str, list[str], int]]:
-    """(word, clitic-level gold segments, number of proclitics) for every Arabic token."""
+def load_gold(folder: Path) -> tuple[list[tuple[str, list[str], int]], int]:
+    """(word, clitic-level gold segments, number of proclitics) for every Arabic token, and how many tokens had no Arabic letter."""
     path = folder / GOLD_FILE
-    rows = []
+    rows, not_arabic = [], 0
     with open(path, encoding="utf-8") as f:
         header = f.readline().rstrip("\n").split("\t")
         if header != ["surface", "segmentation", "pos"]:
@@ -93,14 +94,17 @@ def load_gold(folder: Path) -> list[tuple[str, list[str], int]]:
         for lineno, line in enumerate(f, start=2):
             fields = line.rstrip("\n").split("\t")
             if len(fields) != 3 or len(fields[1].split("+")) != len(fields[2].split("+")):
-                print(f"{path}:{lineno}: skipped, malformed row {line.strip()!r}", file=sys.stderr)
+                warnings.warn(f"{path}:{lineno}: skipped, malformed row {line.strip()!r}", stacklevel=2)
                 continue
             surface = fields[0]
             if not _ARABIC_LETTER.search(surface):
+                not_arabic += 1
                 continue
             prefixes, stem, suffix = clitic_level(*fields)
             rows.append((surface, prefixes + stem + suffix, len(prefixes)))
-    return rows
+    if not rows:
+        sys.exit(f"{path}: no Arabic words to score")
+    return rows, not_arabic
 
 
 def _parts(segments: list[str], stem_at: int) -> tuple[str, str]:
@@ -133,8 +137,9 @@ def evaluate(rows: list[tuple[str, list[str], int]], normalized: bool) -> tuple[
             kinds.append(f"suffix {gold_suf} → {pred_suf}")
         kind = "; ".join(kinds) or "stem boundary"
         errors[kind] += 1
-        if len(examples[kind]) < 6 and "+".join(predicted) not in examples[kind]:
-            examples[kind].append(f"{'+'.join(gold)}≠{'+'.join(predicted)}")
+        example = f"{'+'.join(gold)}≠{'+'.join(predicted)}"
+        if len(examples[kind]) < 5 and example not in examples[kind]:
+            examples[kind].append(example)
     return correct, errors, examples
 
 
@@ -150,13 +155,14 @@ def main(argv: list[str] | None = None) -> None:
             f"eval_segment: gold standard not found: {args.data / GOLD_FILE} does not exist.\n"
             "Point --data at the folder holding the WikiNews segmentation set (seg_wikinews_farasa)."
         )
-    rows = load_gold(args.data)
+    rows, not_arabic = load_gold(args.data)
     middle = len(rows) // 2
     rows = {"all": rows, "dev": rows[:middle], "test": rows[middle:]}[args.half]
     correct, errors, examples = evaluate(rows, args.normalized)
     wrong = len(rows) - correct
     print(f"WikiNews ({args.half}{', normalized' if args.normalized else ''}): "
-          f"word accuracy {correct / len(rows):.2%} ({correct}/{len(rows)} Arabic words)")
+          f"word accuracy {correct / len(rows):.2%} ({correct}/{len(rows)} Arabic words; "
+          f"{not_arabic} punctuation and number tokens in the file not scored)")
     print(f"top error types (gold → predicted), {wrong} errors:")
     for kind, count in errors.most_common(args.errors):
         print(f"  {count:5d}  {count / wrong:6.1%}  {kind}   e.g. {'، '.join(examples[kind])}")
