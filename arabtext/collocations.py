@@ -1,0 +1,472 @@
+"""Collocations: which words keep company, counted once and scored by every measure.
+
+Counting and scoring are apart. :class:`BigramCounts` counts word pairs on
+integer arrays and merges by addition, so a corpus can be counted in pieces
+(documents, files, processes) with the same result; the measures live in
+:mod:`arabtext.association`. :func:`collocations` and :func:`collocates`
+join the two into one DataFrame; :func:`kwic` shows a word in its contexts,
+as written.
+
+What a pair is
+--------------
+With ``window=k``, the pairs of a document are (wᵢ, wⱼ) for every position
+i and every j with i < j ≤ i + k: w2 *follows* w1 at most k words later.
+``window=1`` gives the adjacent bigrams. Pairs never cross a document
+boundary (pass sentences as token lists to keep pairs inside sentences).
+The contingency table of a pair (w1, w2) is then read off the table of all
+pairs (Evert 2008):
+
+- O11: pairs (w1, w2);
+- R1: pairs with w1 first; C1: pairs with w2 second;
+- N: all pairs, about k × (tokens − documents);
+- O12 = R1 − O11, O21 = C1 − O11, O22 = N − R1 − C1 + O11; E11 = R1 C1 / N.
+
+So every table adds up to N, and E11 comes to about k f(w1) f(w2) / tokens,
+the expected co-occurrence count for a span of k words (Evert 2008, 5.2).
+NLTK's finder differs in one convention: it takes the word frequencies as
+R1 and C1 and the number of tokens as N, so its scores differ from these in
+the last digits (by at most one occurrence per document in each margin).
+
+:func:`collocates` looks on both sides of a node word: its table is the pair
+table plus its mirror image, so O11 counts the collocate up to ``window``
+words before or after the node, and N is twice the number of pairs.
+
+Stop words are dropped from the result *after* counting: the margins and N
+still count every word, and two words with a stop word between them are
+never made neighbours.
+
+>>> texts = ["وزير الخارجية الأمريكي", "قال وزير الخارجية", "وزير الخارجية"]
+>>> collocations(texts, min_count=2)[["w1", "w2", "O11"]].values.tolist()
+[['وزير', 'الخارجية', 3]]
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+from arabtext.association import check_measure, scores
+from arabtext.inputs import Stopwords, Texts, documents, is_stopword, stopword_set, token_lists
+from arabtext.normalize import Normalizer, _normalizer
+from arabtext.segment import light_stem
+from arabtext.tokenize import tokenize, tokens
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["BigramCounts", "collocations", "collocates", "kwic"]
+
+# A pair is one int64: left id in the high 32 bits, right id in the low ones.
+# Unlike id1 * V + id2, the code does not change when the vocabulary grows,
+# so counts made in pieces merge without re-encoding.
+_SHIFT = 32
+_LOW = (1 << _SHIFT) - 1
+# pairs encoded per chunk before they are counted (8 bytes each)
+_CHUNK_PAIRS = 4_000_000
+#: the contingency columns of every collocation table
+CELLS = ["O11", "O12", "O21", "O22", "E11"]
+
+
+class BigramCounts:
+    """Counts of word pairs within ``window`` words, mergeable by addition.
+
+    The counting layer under :func:`collocations` and :func:`collocates`.
+    Words get integer ids as they are first seen; pairs are counted with
+    numpy on int64 codes, never as Python tuples. Build it from token lists
+    (one list per document), add more with :meth:`update`, combine counts
+    made elsewhere (another file, another process) with :meth:`merge` or
+    ``+``: the tables are the same as counting everything at once.
+
+    >>> a = BigramCounts.from_tokens([["وزير", "الخارجية", "الأمريكي"]])
+    >>> b = BigramCounts.from_tokens([["قال", "وزير", "الخارجية"]])
+    >>> both = a + b
+    >>> both.n_tokens, both.n_pairs, both.n_docs
+    (6, 4, 2)
+    >>> both.table()[["w1", "w2", "O11", "O12", "O21", "O22"]].values.tolist()[0]
+    ['وزير', 'الخارجية', 2, 0, 0, 2]
+    """
+
+    def __init__(self, window: int = 1) -> None:
+        if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 1:
+            raise ValueError(f"window must be a whole number of words ≥ 1, got {window!r}")
+        self.window = int(window)
+        self._index = _new_index()
+        #: sorted unique pair codes (left id << 32 | right id) and their counts
+        self.pairs = np.empty(0, dtype=np.int64)
+        self.counts = np.empty(0, dtype=np.int64)
+        #: how often each word id occurs (all tokens, including those of one-word documents)
+        self.word_freq = np.empty(0, dtype=np.int64)
+        self.n_docs = 0
+
+    @classmethod
+    def from_tokens(cls, token_lists: Iterable[Iterable[str]], window: int = 1) -> BigramCounts:
+        """Count the pairs of every token list (one list per document).
+
+        >>> BigramCounts.from_tokens([["ا", "ب", "ج"]], window=2).n_pairs
+        3
+        """
+        return cls(window).update(token_lists)
+
+    @property
+    def words(self) -> list[str]:
+        """The vocabulary: ``words[i]`` is the word with id ``i``."""
+        return list(self._index)
+
+    @property
+    def n_tokens(self) -> int:
+        """How many tokens were counted."""
+        return int(self.word_freq.sum())
+
+    @property
+    def n_pairs(self) -> int:
+        """N: how many pairs were counted."""
+        return int(self.counts.sum())
+
+    def update(self, token_lists: Iterable[Iterable[str]]) -> BigramCounts:
+        """Count more documents into these counts; returns ``self``.
+
+        >>> counts = BigramCounts().update([["ا", "ب"]]).update([["ا", "ب"]])
+        >>> counts.n_pairs, counts.n_docs
+        (2, 2)
+        """
+        encode = self._index.__getitem__  # a new word gets the next id
+        chunk = max(_CHUNK_PAIRS // self.window, 1)
+        ids: list[int] = []
+        lengths: list[int] = []
+        for doc in token_lists:
+            if isinstance(doc, str):
+                raise TypeError("BigramCounts counts token lists; got a string (tokenize it, or wrap a token list in a list)")
+            before = len(ids)
+            ids.extend(map(encode, doc))
+            lengths.append(len(ids) - before)
+            if len(ids) >= chunk:
+                self._add(ids, lengths)
+                ids, lengths = [], []
+        if lengths:
+            self._add(ids, lengths)
+        return self
+
+    def _add(self, ids_list: list[int], lengths_list: list[int]) -> None:
+        ids = np.array(ids_list, dtype=np.int64)
+        lengths = np.array(lengths_list, dtype=np.int64)
+        self.n_docs += len(lengths)
+        self.word_freq = _padded(self.word_freq, len(self._index)) + np.bincount(ids, minlength=len(self._index))
+        # position of each token inside its document: a pair (i, i + d) is kept
+        # only when its right token is at least d into the same document
+        position = np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        codes = np.concatenate(
+            [((ids[:-d] << _SHIFT) | ids[d:])[position[d:] >= d] for d in range(1, self.window + 1)]
+        )
+        self.pairs, self.counts = _merge(self.pairs, self.counts, *np.unique(codes, return_counts=True))
+
+    def merge(self, other: BigramCounts) -> BigramCounts:
+        """New counts holding both ``self`` and ``other`` (same window); ``a + b`` does the same.
+
+        Works across vocabularies: ``other``'s ids are mapped onto ours by word.
+
+        >>> a = BigramCounts.from_tokens([["ا", "ب"]])
+        >>> a.merge(BigramCounts.from_tokens([["ب", "ا"]])).table()["O11"].tolist()
+        [1, 1]
+        """
+        if not isinstance(other, BigramCounts):
+            return NotImplemented
+        if other.window != self.window:
+            raise ValueError(f"cannot merge counts made with window={self.window} and window={other.window}")
+        out = self.copy()
+        remap = np.fromiter(map(out._index.__getitem__, other._index), dtype=np.int64, count=len(other._index))
+        freq = _padded(out.word_freq, len(out._index))
+        freq[remap] += _padded(other.word_freq, len(remap))
+        out.word_freq = freq
+        codes = (remap[other.pairs >> _SHIFT] << _SHIFT) | remap[other.pairs & _LOW]
+        order = np.argsort(codes)
+        out.pairs, out.counts = _merge(out.pairs, out.counts, codes[order], other.counts[order])
+        out.n_docs += other.n_docs
+        return out
+
+    __add__ = merge
+
+    def copy(self) -> BigramCounts:
+        """An independent copy."""
+        out = BigramCounts(self.window)
+        out._index.update(self._index)
+        out.pairs, out.counts, out.word_freq = self.pairs.copy(), self.counts.copy(), self.word_freq.copy()
+        out.n_docs = self.n_docs
+        return out
+
+    def margins(self) -> tuple[np.ndarray, np.ndarray]:
+        """(R1, C1) by word id: how many pairs each word starts, and how many it ends."""
+        v = len(self._index)
+        # float weights are exact below 2**53 pairs
+        r1 = np.bincount(self.pairs >> _SHIFT, weights=self.counts, minlength=v).astype(np.int64)
+        c1 = np.bincount(self.pairs & _LOW, weights=self.counts, minlength=v).astype(np.int64)
+        return r1, c1
+
+    def table(self, min_count: int = 1, stopwords: Stopwords = False) -> pd.DataFrame:
+        """The contingency table of every pair seen ``min_count`` times or more.
+
+        Columns: w1, w2, O11, O12, O21, O22, E11 (see the module docstring),
+        in code order. Pairs holding a stop word are left out; the margins
+        still count them.
+
+        >>> BigramCounts.from_tokens([["ا", "ب", "ا", "ب"]]).table(min_count=2)[["w1", "w2", "O11", "E11"]].values.tolist()
+        [['ا', 'ب', 2, 1.3333333333333333]]
+        """
+        import pandas as pd
+
+        left, right = self.pairs >> _SHIFT, self.pairs & _LOW
+        keep = self.counts >= min_count
+        words = np.array(self.words, dtype=object)
+        stop = _stop_mask(words, keep_ids=np.concatenate([left[keep], right[keep]]), stopwords=stopwords)
+        keep &= ~stop[left] & ~stop[right]
+        r1, c1 = self.margins()
+        left, right, o11 = left[keep], right[keep], self.counts[keep]
+        rows, cols, n = r1[left], c1[right], self.n_pairs
+        return pd.DataFrame(
+            {
+                "w1": words[left], "w2": words[right],
+                "O11": o11, "O12": rows - o11, "O21": cols - o11, "O22": n - rows - cols + o11,
+                "E11": rows * cols / n if n else np.zeros(len(o11)),
+            }
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"<BigramCounts window={self.window}: {self.n_tokens:,} tokens, {len(self.pairs):,} distinct pairs "
+            f"in {self.n_docs:,} documents>"
+        )
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the index's default factory refers to the index itself: send the words
+        state = dict(self.__dict__)
+        state["_index"] = self.words
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        words = state.pop("_index")
+        self.__dict__.update(state)
+        self._index = _new_index()
+        self._index.update((w, i) for i, w in enumerate(words))
+
+
+def _new_index() -> defaultdict[str, int]:
+    index: defaultdict[str, int] = defaultdict()
+    index.default_factory = index.__len__  # an unseen word gets the next id
+    return index
+
+
+def _padded(a: np.ndarray, size: int) -> np.ndarray:
+    return np.concatenate([a, np.zeros(size - len(a), dtype=a.dtype)]) if len(a) < size else a.copy()
+
+
+def _merge(codes_a: np.ndarray, counts_a: np.ndarray, codes_b: np.ndarray, counts_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Add two sorted (code, count) tables."""
+    if not len(codes_a) or not len(codes_b):
+        return (codes_b, counts_b) if not len(codes_a) else (codes_a, counts_a)
+    codes = np.concatenate([codes_a, codes_b])
+    counts = np.concatenate([counts_a, counts_b]).astype(np.int64)
+    # a stable sort is timsort: two sorted runs merge in linear time
+    order = np.argsort(codes, kind="stable")
+    codes, counts = codes[order], counts[order]
+    first = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]]))
+    return codes[first], np.add.reduceat(counts, first)
+
+
+def _stop_mask(words: np.ndarray, keep_ids: np.ndarray, stopwords: Stopwords) -> np.ndarray:
+    """A boolean per word id: is it a stop word (looked up only for ``keep_ids``)."""
+    mask = np.zeros(len(words), dtype=bool)
+    stop = stopword_set(stopwords)
+    if stop and len(keep_ids):
+        ids = np.unique(keep_ids)
+        mask[ids] = is_stopword(words[ids], stop)
+    return mask
+
+
+def _counted(data: Texts | BigramCounts, window: int, normalize: bool | Normalizer) -> BigramCounts:
+    """Counts for ``data``: counted here, or as given when they are counts already."""
+    if isinstance(data, BigramCounts):
+        if data.window != window:
+            raise ValueError(f"these counts were made with window={data.window}; pass window={data.window}")
+        return data
+    counts = BigramCounts.from_tokens(token_lists(data, normalize), window)
+    one_word_texts = isinstance(data, (list, tuple)) and all(isinstance(d, str) for d in data)
+    if one_word_texts and counts.n_docs > 1 and counts.n_tokens == counts.n_docs:
+        warnings.warn(
+            f"each of the {counts.n_docs} documents is one word, so there are no pairs: a list of strings is read "
+            "as one text per string; to pass the tokens of one text, wrap them in a list: [tokens]",
+            stacklevel=3,
+        )
+    return counts
+
+
+def _scored(table: pd.DataFrame, measure: str, keys: list[str]) -> pd.DataFrame:
+    """``table`` with a column per measure, sorted by ``measure`` (ties: more frequent first, then by word)."""
+    table = table.assign(**scores(table["O11"], table["O12"], table["O21"], table["O22"]))
+    order = [measure, "O11", *keys]
+    return table.sort_values(order, ascending=[False, False] + [True] * len(keys), kind="stable").reset_index(drop=True)
+
+
+def collocations(
+    data: Texts | BigramCounts,
+    measure: str = "llr",
+    window: int = 1,
+    min_count: int = 3,
+    stopwords: Stopwords = True,
+    normalize: bool | Normalizer = True,
+) -> pd.DataFrame:
+    """Word pairs scored by every association measure, sorted by ``measure``.
+
+    ``data`` is a Corpus, a text, texts, token lists (see
+    :mod:`arabtext.inputs`) or :class:`BigramCounts`. Pairs are w1 followed
+    by w2 within ``window`` words (1: adjacent) and seen at least
+    ``min_count`` times; pairs with a stop word are left out (``stopwords``:
+    True for the bundled list, False for none, or your own words).
+
+    Columns: w1, w2, O11, O12, O21, O22, E11 and the measures pmi, llr, t,
+    chi2, dice, logdice, mi3, deltap, deltap_rev (see
+    :mod:`arabtext.association`). ``measure`` is one of those names.
+
+    >>> text = "أكد وزير الخارجية أن وزير الخارجية سيزور بغداد. وزير الخارجية وصل"
+    >>> collocations(text)[["w1", "w2", "O11", "llr"]].round(3).values.tolist()
+    [['وزير', 'الخارجية', 3, 12.217]]
+    """
+    check_measure(measure)
+    counts = _counted(data, window, normalize)
+    return _scored(counts.table(min_count, stopwords), measure, ["w1", "w2"])
+
+
+def collocates(
+    data: Texts | BigramCounts,
+    node: str,
+    window: int = 5,
+    measure: str = "llr",
+    min_count: int = 3,
+    stopwords: Stopwords = True,
+    normalize: bool | Normalizer = True,
+    side: Literal["both", "left", "right"] = "both",
+    match: Literal["clitics", "exact"] = "clitics",
+) -> pd.DataFrame:
+    """The words found near ``node`` (within ``window`` words), scored by every measure.
+
+    ``side="both"`` looks before and after the node, ``"left"`` only before
+    it, ``"right"`` only after it. ``match="clitics"`` (default) takes every
+    form of the node with or without clitics as the node (القوات: والقوات،
+    للقوات، قوات), as :func:`kwic` does; ``"exact"`` takes only its
+    normalized form.
+
+    Columns: collocate, O11 (co-occurrences on the chosen side), n_left and
+    n_right (before and after the node), O12, O21, O22, E11, then the
+    measures, with the node as w1 (``deltap``: how much the node predicts the
+    collocate). Sorted by ``measure``.
+
+    >>> text = "أطلقت الفصائل صواريخ على القوات الأمريكية. واستهدفت القوات الأمريكية قاعدة. للقوات الأمريكية"
+    >>> collocates(text, "القوات", window=1, min_count=2)[["collocate", "O11", "n_left", "n_right"]].values.tolist()
+    [['الامريكية', 3, 0, 3]]
+    """
+    import pandas as pd
+
+    check_measure(measure)
+    if side not in ("both", "left", "right"):
+        raise ValueError(f"side must be 'both', 'left' or 'right', got {side!r}")
+    counts = _counted(data, window, normalize)
+    is_node, needle = _node_matcher(node, normalize, match)
+    words = np.array(counts.words, dtype=object)
+    node_ids = np.array([i for i, w in enumerate(words) if needle in w and is_node(w)], dtype=np.int64)
+    v = len(words)
+    left, right, cnt = counts.pairs >> _SHIFT, counts.pairs & _LOW, counts.counts
+    in_node = np.zeros(v, dtype=bool)
+    in_node[node_ids] = True
+    after, before = in_node[left], in_node[right]
+    n_right = np.bincount(right[after], weights=cnt[after], minlength=v).astype(np.int64)
+    n_left = np.bincount(left[before], weights=cnt[before], minlength=v).astype(np.int64)
+    r1, c1 = counts.margins()
+    # the node is the row word; its margin and the collocates' come from the
+    # side(s) looked at (both: the pair table plus its mirror image)
+    if side == "right":
+        o11, node_margin, margin, n = n_right, r1[node_ids].sum(), c1, counts.n_pairs
+    elif side == "left":
+        o11, node_margin, margin, n = n_left, c1[node_ids].sum(), r1, counts.n_pairs
+    else:
+        o11, node_margin, margin, n = n_left + n_right, (r1 + c1)[node_ids].sum(), r1 + c1, 2 * counts.n_pairs
+    keep = o11 >= max(min_count, 1)
+    keep &= ~_stop_mask(words, np.flatnonzero(keep), stopwords)
+    ids = np.flatnonzero(keep)
+    o11, cols = o11[ids], margin[ids]
+    table = pd.DataFrame(
+        {
+            "collocate": words[ids], "O11": o11, "n_left": n_left[ids], "n_right": n_right[ids],
+            "O12": node_margin - o11, "O21": cols - o11, "O22": n - node_margin - cols + o11,
+            "E11": node_margin * cols / n if n else np.zeros(len(ids)),
+        }
+    )
+    return _scored(table, measure, ["collocate"])
+
+
+def _node_matcher(node: str, normalize: bool | Normalizer, match: str) -> tuple[Callable[[str], bool], str]:
+    """A test for "this (normalized) word is the node", and a string every such word contains."""
+    if match not in ("clitics", "exact"):
+        raise ValueError(f"match must be 'clitics' or 'exact', got {match!r}")
+    forms = tokenize(node, normalize) if isinstance(node, str) else []
+    if len(forms) != 1:
+        raise ValueError(f"node must be one word, got {node!r}")
+    form = forms[0]
+    if match == "exact":
+        return form.__eq__, form
+    stem = light_stem(form)
+    return (lambda word: light_stem(word) == stem), stem
+
+
+def kwic(
+    data: Texts,
+    node: str,
+    width: int = 5,
+    normalize: bool | Normalizer = True,
+    match: Literal["clitics", "exact"] = "clitics",
+) -> pd.DataFrame:
+    """A concordance: every occurrence of ``node`` with ``width`` words on each side, as written.
+
+    The node is found through normalization and, with ``match="clitics"``,
+    through clitics: القوات also finds والقوات and للقوات (the light stems
+    of :func:`arabtext.segment.light_stem` are compared). The text shown is
+    the original, diacritics and all; only runs of whitespace are shown as
+    one space. Punctuation is shown but does not count as a word.
+
+    Columns: left, node, right, doc (the document id), offset (where the node
+    starts in the document's text; for token lists, in the tokens joined by
+    spaces). Render it right to left with ``arabtext.display.kwic_html``.
+
+    >>> text = "أطلقت الفصائل صواريخ على القوات الأمريكية، واستهدفت القواتِ في قاعدة."
+    >>> kwic(text, "القوات", width=2)[["left", "node", "right", "offset"]].values.tolist()
+    [['صواريخ على', 'القوات', 'الأمريكية، واستهدفت', 25], ['الأمريكية، واستهدفت', 'القواتِ', 'في قاعدة', 52]]
+    """
+    import pandas as pd
+
+    if isinstance(width, bool) or not isinstance(width, (int, np.integer)) or width < 0:
+        raise ValueError(f"width must be a whole number of words ≥ 0, got {width!r}")
+    is_node, needle = _node_matcher(node, normalize, match)
+    norm = _normalizer(()) if normalize is True else (normalize or str)
+    seen: dict[str, bool] = {}
+    rows = []
+    for doc_id, doc in documents(data):
+        text = doc if isinstance(doc, str) else " ".join(doc)
+        if needle not in norm(text):
+            continue
+        units = [t for t in tokens(text) if t.kind not in ("punct", "symbol")]
+        last = len(units) - 1
+        for i, t in enumerate(units):
+            hit = seen.get(t.text)
+            if hit is None:
+                forms = norm(t.text).split()
+                hit = seen[t.text] = len(forms) == 1 and is_node(forms[0])
+            if hit:
+                left = text[units[max(i - width, 0)].start : t.start] if i and width else ""
+                right = text[t.end : units[min(i + width, last)].end] if i < last and width else ""
+                rows.append((_squash(left), t.text, _squash(right), doc_id, t.start))
+    return pd.DataFrame(rows, columns=["left", "node", "right", "doc", "offset"])
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
