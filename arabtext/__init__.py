@@ -34,6 +34,18 @@ _EXPORTS: dict[str, str] = {
     "Document": "arabtext.corpus",
     "CorpusError": "arabtext.corpus",
     "CorpusWarning": "arabtext.corpus",
+    "word_counts": "arabtext.frequency",
+    "freq_table": "arabtext.frequency",
+    "ngrams": "arabtext.frequency",
+    "zipf": "arabtext.frequency",
+    "ttr": "arabtext.frequency",
+    "mattr": "arabtext.frequency",
+    "keyness": "arabtext.frequency",
+    "TermCounts": "arabtext.frequency",
+    "collocations": "arabtext.collocations",
+    "collocates": "arabtext.collocations",
+    "kwic": "arabtext.collocations",
+    "BigramCounts": "arabtext.collocations",
 }
 
 __all__ = sorted(
