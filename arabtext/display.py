@@ -364,10 +364,9 @@ def kwic_html(df: pd.DataFrame) -> str:
     extra = [c for c in df.columns if c not in KWIC_COLUMNS]
     cell = 'style="padding:2px 6px;white-space:nowrap;text-align:{}"'
     side, before, centre, after = cell.format("right"), cell.format("left"), cell.format("center"), cell.format("right")
-    header = ["doc", "offset", "before", "node", "after", *map(str, extra)]
-    rows = [
-        "<tr>" + "".join(f"<th {side}>{_escape(h)}</th>" for h in header) + "</tr>",
-    ]
+    header = [("doc", side), ("offset", side), ("before", before), ("node", centre), ("after", after)]
+    header += [(str(c), side) for c in extra]
+    rows = ["<tr>" + "".join(f"<th {style}>{_escape(h)}</th>" for h, style in header) + "</tr>"]
     for r in df.to_dict("records"):
         rows.append(
             "<tr>"
