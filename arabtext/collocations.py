@@ -23,9 +23,15 @@ pairs (Evert 2008):
 
 So every table adds up to N, and E11 comes to about k f(w1) f(w2) / tokens,
 the expected co-occurrence count for a span of k words (Evert 2008, 5.2).
-NLTK's finder differs in one convention: it takes the word frequencies as
-R1 and C1 and the number of tokens as N, so its scores differ from these in
-the last digits (by at most one occurrence per document in each margin).
+For k > 1, R1 and C1 are about k times the word frequencies, so Dice and
+logDice come out lower than with word frequencies (logDice by about
+log2 k); the ranking within a table is not affected.
+
+NLTK's ``BigramCollocationFinder`` counts the same pairs (O11) but takes the
+word frequencies as R1 and C1 and the number of tokens as N, and it reads a
+corpus as one stream, so pairs cross documents. Its scores therefore differ
+slightly from these: each margin by at most one per document. (For
+``window_size`` > 2 it also divides O11 by ``window_size`` − 1.)
 
 :func:`collocates` looks on both sides of a node word: its table is the pair
 table plus its mirror image, so O11 counts the collocate up to ``window``
@@ -44,7 +50,7 @@ from __future__ import annotations
 
 import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
