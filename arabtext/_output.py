@@ -1,4 +1,8 @@
-"""Tables written for a terminal or for a pipe: aligned columns, CSV, TSV or JSON.
+"""What the command line writes: tables for a terminal or a pipe, and whole files.
+
+Tables come aligned for a terminal, or as CSV, TSV or JSON for a pipe. Files
+(a report, a word cloud) are checked writable before the work starts and
+written whole or not at all.
 
 Text stays in logical order and is never reshaped: the terminal, or the program
 at the other end of the pipe, lays Arabic out itself. Aligned columns count what
@@ -18,10 +22,14 @@ token   count
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import math
 import numbers
+import os
+import tempfile
 import unicodedata
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 if TYPE_CHECKING:
@@ -89,9 +97,9 @@ def cell_text(value: Any, *, exact: bool = False) -> str:
     x = float(value)
     if math.isnan(x):
         return ""
-    if exact or x == 0:
-        return repr(x) if exact else "0"
-    return f"{x:.3g}" if abs(x) < 0.001 or abs(x) >= 1e7 else f"{x:.3f}"
+    if exact:
+        return repr(x)
+    return f"{x:.3g}" if 0 < abs(x) < 0.001 or abs(x) >= 1e7 else f"{x:.3f}"
 
 
 def write_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, out: IO[str]) -> None:
@@ -190,3 +198,33 @@ def _write_aligned(columns: Sequence[str], rows: list[Sequence[Any]], out: IO[st
     out.write(line(["-" * w for w in widths]))
     for r in cells:
         out.write(line(r))
+
+
+def check_writable(path: Path) -> None:
+    """Raise ``OSError`` naming ``path`` when a file cannot be written there, before any work is done."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file name", str(path))
+    folder = path.parent
+    if not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "cannot write here: its folder does not exist", str(path))
+    if not os.access(folder, os.W_OK):
+        raise PermissionError(errno.EACCES, "cannot write here: the folder is not writable", str(path))
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it into place."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -12,6 +12,9 @@ import pytest
 
 from arabtext import Normalizer, load_corpus, normalize, tokenize, tokens
 from arabtext.cli import parse_steps
+from arabtext.collocations import collocations, kwic
+from arabtext.frequency import freq_table, ngrams
+from arabtext.sentiment import SentimentAnalyzer
 
 ARABIC = re.compile("[\u0621-\u064a]")
 SAMPLE = "وَقالَ الأمينُ العامُّ لـ«سبوتنيك»: إنّ التصعيدَ سيستمرُّ ٣ أشهر.\nأطلقت الفصائلُ 12 صاروخاً على القواتِ الأمريكيّة."
@@ -178,6 +181,182 @@ def test_tokenize_steps_apply_to_the_words():
     assert result.stdout == "الأمينُ العامُّ\n"
 
 
+# --- tables: freq, colloc, kwic, sentiment ---------------------------------------------------
+
+
+def records(result: subprocess.CompletedProcess[str]) -> list[dict]:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def native(value):
+    """A cell as JSON gives it back: numpy scalars as Python numbers, missing values as None."""
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def frame_records(df) -> list[dict]:
+    return [{k: native(v) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def test_freq_on_the_bundled_corpus_is_the_library_table():
+    got = records(run("freq", "--top", "15", "--format", "json"))
+    assert got == frame_records(freq_table(load_corpus()).head(15))
+
+
+def test_freq_ngrams_with_stop_words_on_a_temporary_corpus(corpus_dir):
+    got = records(run("freq", str(corpus_dir), "--ngram", "2", "--keep-stopwords", "--top", "0", "--format", "json"))
+    assert got == frame_records(ngrams(load_corpus(corpus_dir), n=2, stopwords=False))
+    assert any(r["ngram"] == "الوزير ان" for r in got)  # كان stop word, kept
+
+
+def test_freq_reads_standard_input_as_one_document():
+    got = records(run("freq", "-", "--keep-stopwords", "--format", "json", stdin=SAMPLE))
+    assert got == frame_records(freq_table(SAMPLE, stopwords=False))
+
+
+def test_freq_table_format_aligns_columns():
+    out = run("freq", "--top", "8").stdout.splitlines()
+    header, rule, *rows = out
+    assert header.split() == ["token", "count", "per_10k", "doc_freq", "rank"]
+    assert len(rows) == 8
+    # numbers are right-aligned: every row ends its count where the header's "count" ends
+    from arabtext._output import display_width
+
+    end = display_width(header[: header.index("count") + len("count")])
+    for row in rows:
+        count = row.split()[1]
+        assert display_width(row[: row.index(" " + count + " ") + 1 + len(count)]) == end, row
+
+
+def test_freq_csv_and_tsv_hold_the_same_rows():
+    csv_rows = run("freq", "--format", "csv").stdout.splitlines()
+    tsv_rows = run("freq", "--format", "tsv").stdout.splitlines()
+    assert [r.split(",") for r in csv_rows] == [r.split("\t") for r in tsv_rows]
+    assert csv_rows[0] == "token,count,per_10k,doc_freq,rank" and len(csv_rows) == 21
+
+
+def test_colloc_is_the_library_table_sorted_by_the_measure():
+    got = records(run("colloc", "--measure", "logdice", "--min-count", "2", "--top", "10", "--format", "json"))
+    table = collocations(load_corpus(), measure="logdice", min_count=2).head(10)
+    assert got == frame_records(table[["w1", "w2", "O11", "E11", "logdice"]])
+
+
+def test_colloc_all_measures_and_window(corpus_dir):
+    got = records(run("colloc", str(corpus_dir), "--window", "3", "--min-count", "1", "--all-measures", "--format", "json"))
+    table = collocations(load_corpus(corpus_dir), window=3, min_count=1).head(20)
+    assert got == frame_records(table[["w1", "w2", "O11", "E11", "pmi", "llr", "t", "chi2", "dice", "logdice", "mi3", "deltap", "deltap_rev"]])
+
+
+def test_unknown_measure_is_one_line():
+    assert_user_error(run("colloc", "--measure", "jaccard"), "'jaccard'", "logdice")
+
+
+def test_colloc_help_lists_every_measure():
+    from arabtext.association import MEASURES
+
+    help_text = run("colloc", "--help").stdout
+    assert all(name in help_text for name in MEASURES)
+
+
+def test_kwic_finds_the_word_through_clitics():
+    got = records(run("kwic", "القوات", "--width", "3", "--format", "json"))
+    assert got == frame_records(kwic(load_corpus(), "القوات", width=3))
+    assert len({r["node"] for r in got}) > 1  # more than one written form of the word
+
+
+def test_kwic_takes_a_path_before_the_word(corpus_dir):
+    got = records(run("kwic", str(corpus_dir), "الوزير", "--match", "exact", "--format", "json"))
+    assert [(r["doc"], r["node"]) for r in got] == [("a", "الوزيرُ"), ("b", "الوزير")]
+
+
+def test_kwic_without_a_hit_says_so():
+    result = run("kwic", "-", "البرتقال", stdin=SAMPLE)
+    assert result.returncode == 0 and "no occurrence of 'البرتقال'" in result.stderr
+
+
+@pytest.mark.parametrize("by", ["sentence", "document", "token"])
+def test_sentiment_rows_are_the_analyzer_results(corpus_dir, by):
+    got = records(run("sentiment", str(corpus_dir), "--by", by, "--format", "json"))
+    sa = SentimentAnalyzer()
+    expected = []
+    for doc in load_corpus(corpus_dir):
+        if by == "document":
+            rows = [sa.score(doc.text).to_dict()]
+        else:
+            rows = frame_records(sa.explain(doc.text) if by == "token" else sa.score(doc.text).sentences)
+        expected += [{"doc": doc.id, **row} for row in rows]
+    assert got == [{k: native(v) for k, v in row.items()} for row in expected]
+    if by == "document":
+        assert [r["label"] for r in got] == ["negative", "positive"]
+
+
+def test_sentiment_model_method():
+    pytest.importorskip("arabtext.sentiment_model", reason="the linear sentiment model (issue 4) is not in the package yet")
+    from importlib import resources
+
+    if not resources.files("arabtext").joinpath("data", "sentiment_model.npz").is_file():
+        pytest.skip("the trained weights arabtext/data/sentiment_model.npz are not in the package yet")
+    got = records(run("sentiment", "-", "--method", "model", "--by", "document", "--format", "json", stdin="الخدمة ممتازة والفريق رائع"))
+    assert got[0]["method"] == "model" and got[0]["label"] == "positive"
+
+
+# --- files: cloud and report ------------------------------------------------------------------
+
+
+def test_cloud_writes_a_png_of_the_asked_size(tmp_path):
+    from PIL import Image
+
+    out = tmp_path / "cloud.png"
+    result = run("cloud", "-o", str(out), "--width", "400", "--height", "200", "--top", "30")
+    assert result.returncode == 0, result.stderr
+    with Image.open(out) as image:
+        assert image.format == "PNG" and image.size == (400, 200)
+        assert len(image.convert("L").getcolors(256 * 256)) > 2  # words drawn, not a blank canvas
+
+
+def test_cloud_svg_embeds_its_font_and_the_words_in_logical_order(tmp_path):
+    out = tmp_path / "cloud.svg"
+    result = run("cloud", "-o", str(out), "--top", "10", "--width", "400", "--height", "200")
+    assert result.returncode == 0, result.stderr
+    svg = out.read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "@font-face" in svg
+    top = freq_table(load_corpus()).head(3)["token"]
+    assert all(f">{word}</text>" in svg for word in top)
+
+
+def test_cloud_refuses_an_unknown_extension_and_an_unwritable_place(tmp_path):
+    assert_user_error(run("cloud", "-o", str(tmp_path / "cloud.gif")), "cloud.gif", ".png or .svg")
+    missing = tmp_path / "no-folder" / "cloud.png"
+    assert_user_error(run("cloud", "-o", str(missing)), str(missing), "does not exist")
+    assert_user_error(run("cloud", "-o", str(tmp_path)), str(tmp_path), "folder")
+
+
+@pytest.mark.slow
+def test_report_writes_one_html_file(tmp_path, corpus_dir):
+    out = tmp_path / "report.html"
+    result = run("report", str(corpus_dir), "-o", str(out), "--measures", "pmi,dice", "--min-count", "1")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(f"arabtext: wrote {out} in ")
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "By pmi" in page and "By dice" in page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "report.html"]  # no temporary file left
+
+
+def test_report_refuses_an_unwritable_output_before_working(tmp_path):
+    target = tmp_path / "missing" / "report.html"
+    assert_user_error(run("report", "-o", str(target)), str(target), "does not exist")
+    assert_user_error(run("report", "--measures", "pmi,nope", "-o", str(tmp_path / "r.html")), "'nope'")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_empty_standard_input_is_one_line():
+    assert_user_error(run("freq", "-", stdin=""), "standard input is empty")
+
+
 # --- errors and warnings, shared by every command -------------------------------------------
 
 
@@ -238,7 +417,7 @@ def test_usage_errors_are_one_line():
     assert_user_error(run("no-such-command"), "no-such-command")
 
 
-@pytest.mark.parametrize("command", ["normalize", "tokenize"])
+@pytest.mark.parametrize("command", ["normalize", "tokenize", "freq", "colloc", "kwic", "sentiment", "cloud", "report"])
 def test_every_command_has_help_with_an_arabic_example(command):
     result = run(command, "--help")
     assert result.returncode == 0
