@@ -262,8 +262,11 @@ class SentimentResult:
     """The sentiment of one text: its score and label, and a table of its sentences.
 
     ``sentences`` has the columns sentence (0, 1, ...), start, end, text,
-    score and label (offsets index the original text), ready for
-    ``arabtext.plots.sentiment_arc``.
+    score, label, positive, negative, n_words and n_hits (offsets index the
+    original text), ready for ``arabtext.plots.sentiment_arc``. ``positive``
+    and ``negative`` sum the positive and the negative contributions;
+    ``n_hits`` counts the words that contributed (for the lexicon: the words
+    found in it). ``probability`` is the model's probability of positive.
     """
 
     score: float
@@ -286,7 +289,7 @@ class SentimentResult:
         return (
             f"SentimentResult({self.label}, score={self.score:+.2f}{prob}, positive={self.positive:+.2f}, "
             f"negative={self.negative:+.2f}, sentences={len(self.sentences)}, words={self.n_words}, "
-            f"sentiment words={self.n_hits}, method={self.method!r})"
+            f"scored words={self.n_hits}, method={self.method!r})"
         )
 
 

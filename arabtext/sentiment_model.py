@@ -1,0 +1,323 @@
+"""A small linear sentiment model that runs on numpy alone and explains itself word by word.
+
+The model is logistic regression over features of normalized text:
+
+* ``w=<word>``: each word as written (normalized: والنجاح);
+* ``s=<stem>``: its light stem when that differs (نجاح);
+* ``c=<n-gram>``: character 2- to 5-grams inside each word, padded with spaces
+  (`` نج``, ``نجا``, ``اح ``), which catch spellings and dialect forms no list has;
+* ``e=<emoji>``: each emoji;
+* optionally two lexicon features (the hybrid model): the positive and the negative
+  contributions of :class:`~arabtext.sentiment.SentimentAnalyzer`, divided by √(number of words).
+
+A feature counts once per text; the word features are scaled to unit length;
+the score is ``intercept + weights · features``, a log-odds of "positive".
+Every feature belongs to the tokens it came from, so the score splits exactly
+into per-token contributions: ``explain`` lists them.
+
+The bundled weights (``arabtext/data/sentiment_model.npz``) were trained by
+``scripts/train_sentiment.py``; ``arabtext/data/sentiment_model.md`` says on what.
+Prediction needs numpy only (no scikit-learn).
+
+>>> model = SentimentModel()
+>>> model.predict(["الفيلم رائع جدا", "خدمة سيئة ولن أعود"])
+['positive', 'negative']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+import numpy as np
+
+from arabtext.normalize import normalize
+from arabtext.segment import light_stem
+from arabtext.sentiment import EXPLAIN_COLUMNS, SENTENCE_COLUMNS, SentimentAnalyzer, SentimentResult, _expand_hashtags, _round
+from arabtext.tokenize import Token, sentence_spans, tokens
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["SentimentModel", "token_features", "lexicon_parts", "save_model", "LEXICON_FEATURES"]
+
+NGRAM_RANGE = (2, 5)
+#: the hybrid model's two lexicon features
+LEXICON_FEATURES = ("lex=positive", "lex=negative")
+_FORMAT = "arabtext-sentiment-linear/1"
+# feature name prefix -> kind
+_KINDS = {"w": "word", "s": "stem", "c": "char n-gram", "e": "emoji", "l": "lexicon"}
+
+
+def token_features(text: str, ngram_range: tuple[int, int] = NGRAM_RANGE) -> list[tuple[Token, list[str]]]:
+    """Each word or emoji token of ``text`` with the features it contributes.
+
+    >>> [(t.text, f[:3]) for t, f in token_features("والنجاح 👍")]
+    [('والنجاح', ['w=والنجاح', 's=نجاح', 'c= و']), ('👍', ['e=👍'])]
+    """
+    out = []
+    for t in _expand_hashtags(tokens(text)):
+        if t.kind == "emoji":
+            out.append((t, [f"e={t.text}"]))
+        elif t.kind in ("word", "latin"):
+            out.append((t, list(_word_features(t.text, t.kind == "word", ngram_range))))
+    return out
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_features(written: str, arabic: bool, ngram_range: tuple[int, int]) -> tuple[str, ...]:
+    word = normalize(written).lower()
+    feats = [f"w={word}"]
+    stem = light_stem(word) if arabic else word
+    if stem != word:
+        feats.append(f"s={stem}")
+    padded = f" {word} "
+    low, high = ngram_range
+    feats += [f"c={padded[i : i + n]}" for n in range(low, high + 1) for i in range(len(padded) - n + 1)]
+    return tuple(feats)
+
+
+class SentimentModel:
+    """A trained linear sentiment classifier (positive vs negative) with per-token explanations.
+
+    ``path`` is ``None`` (the bundled model) or a ``.npz`` file written by
+    ``scripts/train_sentiment.py``. A text is labelled positive when its
+    probability of being positive is at least 0.5; pass ``neutral_band`` (in
+    probability, e.g. 0.1) to call texts within 0.5 ± band neutral.
+
+    >>> m = SentimentModel()
+    >>> round(m.probability("يوم جميل"), 2) > 0.5
+    True
+    """
+
+    method = "model"
+
+    def __init__(self, path: str | PathLike | None = None, *, neutral_band: float = 0.0) -> None:
+        if not 0 <= neutral_band < 0.5:
+            raise ValueError(f"neutral_band is a probability margin in [0, 0.5), got {neutral_band}")
+        self.neutral_band = float(neutral_band)
+        if path is None:
+            self.source = "arabtext/data/sentiment_model.npz"
+            handle = resources.files("arabtext").joinpath("data", "sentiment_model.npz").open("rb")
+        else:
+            if not Path(path).is_file():
+                raise FileNotFoundError(f"sentiment model {path} does not exist or is not a file")
+            self.source = str(path)
+            handle = open(path, "rb")
+        with handle, np.load(handle, allow_pickle=False) as data:
+            try:
+                meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+                names = bytes(data["features"]).decode("utf-8").split("\n")
+                weights = data["weights"].astype(np.float64)
+                self.intercept = float(data["intercept"])
+            except KeyError as missing:
+                raise ValueError(f"{self.source}: not an arabtext sentiment model (no {missing} array)") from None
+        if meta.get("format") != _FORMAT or len(names) != len(weights):
+            raise ValueError(f"{self.source}: unsupported model format {meta.get('format')!r} or feature/weight mismatch")
+        self.meta: dict = meta
+        self.ngram_range: tuple[int, int] = (int(meta["ngram_range"][0]), int(meta["ngram_range"][1]))
+        self.weights: dict[str, float] = dict(zip(names, weights.tolist()))
+        self.lexicon_weights = tuple(self.weights.pop(f, 0.0) for f in LEXICON_FEATURES) if meta.get("lexicon") else None
+        self.analyzer = SentimentAnalyzer() if self.lexicon_weights else None
+
+    # -- scores ----------------------------------------------------------------------
+
+    def decision(self, text: str) -> float:
+        """The log-odds that ``text`` is positive (intercept included).
+
+        >>> SentimentModel().decision("سيء جدا") < 0
+        True
+        """
+        return self.intercept + sum(c for _, c, _ in self._contributions(text))
+
+    def probability(self, text: str) -> float:
+        """The probability that ``text`` is positive rather than negative."""
+        return _sigmoid(self.decision(text))
+
+    def label(self, probability: float) -> str:
+        """positive, negative, or neutral within ``neutral_band`` of 0.5."""
+        if probability > 0.5 + self.neutral_band:
+            return "positive"
+        if probability < 0.5 - self.neutral_band:
+            return "negative"
+        return "neutral"
+
+    def predict(self, texts: Iterable[str]) -> list[str]:
+        """The label of each text.
+
+        >>> SentimentModel().predict(["ما أجمل هذا اليوم"])
+        ['positive']
+        """
+        return [self.label(self.probability(t)) for t in texts]
+
+    def score(self, text: str) -> SentimentResult:
+        """Score ``text`` as a whole and sentence by sentence (each sentence on its own).
+
+        ``score`` is the log-odds of the whole text; the ``sentences`` table
+        has each sentence's log-odds in its ``score`` column.
+
+        >>> r = SentimentModel().score("الخدمة ممتازة. الأكل بارد وسيء.")
+        >>> r.sentences["label"].tolist()
+        ['positive', 'negative']
+        """
+        import pandas as pd
+
+        rows = []
+        for i, (start, end) in enumerate(sentence_spans(text)):
+            parts = self._contributions(text[start:end])
+            s = self.intercept + sum(c for _, c, _ in parts)
+            pos = sum(c for _, c, _ in parts if c > 0)
+            neg = sum(c for _, c, _ in parts if c < 0)
+            hits = sum(1 for _, c, _ in parts if c)
+            rows.append((i, start, end, text[start:end], _round(s), self.label(_sigmoid(s)), _round(pos), _round(neg), len(parts), hits))
+        parts = self._contributions(text)
+        total = self.intercept + sum(c for _, c, _ in parts)
+        prob = _sigmoid(total)
+        return SentimentResult(
+            _round(total),
+            self.label(prob),
+            pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS)),
+            _round(sum(c for _, c, _ in parts if c > 0)),
+            _round(sum(c for _, c, _ in parts if c < 0)),
+            len(parts),
+            sum(1 for _, c, _ in parts if c),
+            self.method,
+            prob,
+        )
+
+    def explain(self, text: str, *, all_tokens: bool = False) -> pd.DataFrame:
+        """Each token's share of the log-odds, plus a last row for the intercept.
+
+        Same columns as :meth:`SentimentAnalyzer.explain
+        <arabtext.sentiment.SentimentAnalyzer.explain>`; ``base`` is the
+        token's total weight, ``reason`` its strongest features. The
+        contributions (intercept row included) add up to :meth:`decision`.
+
+        >>> df = SentimentModel().explain("خدمة سيئة")
+        >>> bool(abs(df["contribution"].sum() - SentimentModel().decision("خدمة سيئة")) < 1e-9)
+        True
+        """
+        import pandas as pd
+
+        spans = sentence_spans(text)
+        rows = []
+        for token, c, top in self._contributions(text):
+            if not c and not all_tokens:
+                continue
+            sentence = next((i for i, (s, e) in enumerate(spans) if s <= token.start < e), len(spans) - 1)
+            reason = ", ".join(f"{f} {w:+.2f}" for f, w in top)
+            rows.append((sentence, token.text, token.start, token.end, "feature", top[0][0] if top else "", c, 1.0, c, reason))
+        rows.append((len(spans) - 1, "", len(text), len(text), "intercept", "", self.intercept, 1.0, self.intercept, "intercept: the model's leaning before any word"))
+        return pd.DataFrame(rows, columns=list(EXPLAIN_COLUMNS))
+
+    def explain_html(self, text: str, *, title: str | None = None) -> str:
+        """``text`` as right-to-left HTML, each word coloured by its share of the log-odds."""
+        from arabtext.display import highlight_html
+
+        spans = [(t.start, t.end, c) for t, c, _ in self._contributions(text) if c]
+        return highlight_html(text, spans, title=title)
+
+    def top_features(self, n: int = 20, kind: str | None = None) -> pd.DataFrame:
+        """The ``n`` most positive and ``n`` most negative features: columns feature, kind, weight.
+
+        ``kind`` keeps one kind: word, stem, char n-gram, emoji or lexicon.
+
+        >>> top = SentimentModel().top_features(3, kind="word")
+        >>> top["weight"].is_monotonic_decreasing, set(top["kind"])
+        (True, {'word'})
+        """
+        import pandas as pd
+
+        items = list(self.weights.items())
+        if self.lexicon_weights:
+            items += list(zip(LEXICON_FEATURES, self.lexicon_weights))
+        if kind is not None:
+            if kind not in _KINDS.values():
+                raise ValueError(f"unknown feature kind {kind!r}; known kinds: {sorted(_KINDS.values())}")
+            items = [(f, w) for f, w in items if _KINDS[f[0]] == kind]
+        items.sort(key=lambda kv: -kv[1])
+        chosen = items[:n] + items[-n:] if len(items) > 2 * n else items
+        return pd.DataFrame([(f, _KINDS[f[0]], w) for f, w in chosen], columns=["feature", "kind", "weight"])
+
+    def __repr__(self) -> str:
+        hybrid = " + lexicon" if self.lexicon_weights else ""
+        return f"SentimentModel({len(self.weights)} features{hybrid} from {self.source})"
+
+    # -- the linear algebra ----------------------------------------------------------
+
+    def _contributions(self, text: str) -> list[tuple[Token, float, list[tuple[str, float]]]]:
+        """Per token: (token, its share of weights · features, its strongest features)."""
+        per_token = token_features(text, self.ngram_range)
+        owners: dict[str, list[int]] = defaultdict(list)
+        for i, (_, feats) in enumerate(per_token):
+            for f in dict.fromkeys(feats):
+                if f in self.weights:
+                    owners[f].append(i)
+        # binary features scaled to unit length: each present feature is worth 1/√k
+        value = 1 / math.sqrt(len(owners)) if owners else 0.0
+        shares = [0.0] * len(per_token)
+        tops: list[list[tuple[str, float]]] = [[] for _ in per_token]
+        for f, holders in owners.items():
+            # a feature two tokens share is split between them, so the shares still add up
+            w = self.weights[f] * value / len(holders)
+            for i in holders:
+                shares[i] += w
+                tops[i].append((f, w))
+        if self.lexicon_weights:
+            for i, x in lexicon_parts(self.analyzer, text, [t for t, _ in per_token]):  # type: ignore[arg-type]
+                w = self.lexicon_weights[0 if x > 0 else 1] * x
+                shares[i] += w
+                tops[i].append((LEXICON_FEATURES[0 if x > 0 else 1], w))
+        return [(t, s, sorted(top, key=lambda fw: -abs(fw[1]))[:3]) for (t, _), s, top in zip(per_token, shares, tops)]
+
+
+def lexicon_parts(analyzer: SentimentAnalyzer, text: str, toks: Sequence[Token]) -> list[tuple[int, float]]:
+    """The lexicon's contributions as (token index, contribution / √tokens), for the hybrid model.
+
+    A phrase's contribution goes to its first token. The hybrid's two features
+    are the sums of the positive and of the negative values.
+
+    >>> from arabtext.sentiment import SentimentAnalyzer
+    >>> text = "جميل جدا"
+    >>> lexicon_parts(SentimentAnalyzer(), text, [t for t, _ in token_features(text)])
+    [(0, 2.1213203435596424)]
+    """
+    root = math.sqrt(max(1, len(toks)))
+    index = {t.start: i for i, t in enumerate(toks)}
+    out = []
+    for _, _, units, contributions in analyzer._analyse(text):
+        for u, c in zip(units, contributions):
+            if c and u.start in index:
+                out.append((index[u.start], c / root))
+    return out
+
+
+def save_model(
+    path: str | PathLike,
+    features: Sequence[str],
+    weights: Sequence[float],
+    intercept: float,
+    meta: dict,
+) -> None:
+    """Write a model file that :class:`SentimentModel` loads (used by scripts/train_sentiment.py)."""
+    names = list(features)
+    if any("\n" in f for f in names) or len(names) != len(weights):
+        raise ValueError("feature names must not contain newlines and must match the weights")
+    meta = {**meta, "format": _FORMAT}
+    np.savez_compressed(
+        path,
+        features=np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8),
+        weights=np.asarray(weights, dtype=np.float32),
+        intercept=np.float64(intercept),
+        meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
+    )
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
