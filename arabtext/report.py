@@ -53,7 +53,7 @@ table { border-collapse: collapse; margin: 0.5em 0; } th, td { padding: 3px 8px;
 th { background: #f3f5f9; } img { max-width: 100%; height: auto; display: block; margin: 0.5em 0; }
 .grid { display: flex; flex-wrap: wrap; gap: 2em; align-items: flex-start; }
 .muted { color: #666; font-size: 0.9em; } .status-check { color: #b23; font-weight: bold; } .status-ok { color: #282; }
-[lang="ar"] { font-size: 1.15em; } nav a { margin-right: 1em; }
+[lang="ar"], .title { font-size: 1.15em; } .title { text-align: start; } nav a { margin-right: 1em; }
 .sentence { border-right: 4px solid #ccc; padding-right: 0.8em; margin: 1em 0; }
 """
 
@@ -379,7 +379,7 @@ def _page(title: str, parts: list[str]) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>arabtext report: {_e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f"<h1>arabtext report</h1>\n{_arabic(_e(title), 'p')}\n"
+        f'<h1>arabtext report</h1>\n<p dir="auto" class="title">{_e(title)}</p>\n'
         f'<p class="muted">Written by arabtext {_e(__version__)}. Everything on this page is computed from the corpus '
         "by the functions of the arabtext lessons.</p>\n"
         f"<nav>{nav}</nav>\n" + "\n".join(parts) + "\n</body>\n</html>\n"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -431,3 +433,33 @@ def test_console_script_is_installed():
         pytest.skip(f"no console script next to {sys.executable}: the package is not installed in this environment")
     done = subprocess.run([str(script), "normalize", "-"], input="العِراق".encode(), capture_output=True, timeout=60)
     assert done.stdout.decode() == "العراق\n"
+
+
+# --- progress ---------------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _slowly(items, seconds):
+    for item in items:
+        time.sleep(seconds)
+        yield item
+
+
+def test_progress_bar_only_on_a_terminal_and_only_after_a_second(monkeypatch):
+    from arabtext import _progress
+
+    docs = ["نص أول", "نص ثان", "نص ثالث"]
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert list(_progress.progress(docs, desc="counting")) == docs
+    assert terminal.getvalue() == ""  # quick work: no bar
+    assert list(_progress.progress(_slowly(docs, 0.6), desc="counting")) == docs
+    assert "counting" in terminal.getvalue() and "doc" in terminal.getvalue()
+    log = io.StringIO()  # a log file, not a terminal: never a bar
+    monkeypatch.setattr(sys, "stderr", log)
+    assert list(_progress.progress(_slowly(docs, 0.6), desc="counting")) == docs
+    assert log.getvalue() == ""
