@@ -64,6 +64,12 @@ _EXPORTS: dict[str, str] = {
     "collocates": "arabtext.collocations",
     "kwic": "arabtext.collocations",
     "BigramCounts": "arabtext.collocations",
+    "Lexicon": "arabtext.sentiment",
+    "SentimentAnalyzer": "arabtext.sentiment",
+    "SentimentResult": "arabtext.sentiment",
+    "SentimentModel": "arabtext.sentiment_model",
+    "evaluate": "arabtext.evaluate",
+    "Evaluation": "arabtext.evaluate",
 }
 
 __all__ = sorted(

@@ -26,8 +26,10 @@ Prediction needs numpy only (no scikit-learn).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import warnings
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
@@ -125,6 +127,14 @@ class SentimentModel:
         self.weights: dict[str, float] = dict(zip(names, weights.tolist()))
         self.lexicon_weights = tuple(self.weights.pop(f, 0.0) for f in LEXICON_FEATURES) if meta.get("lexicon") else None
         self.analyzer = SentimentAnalyzer() if self.lexicon_weights else None
+        if self.lexicon_weights and meta.get("lexicon_sha256"):
+            lexicon = resources.files("arabtext").joinpath("data", "sentiment_lexicon.tsv").read_bytes()
+            if hashlib.sha256(lexicon).hexdigest() != meta["lexicon_sha256"]:
+                warnings.warn(
+                    f"{self.source} was trained with another version of arabtext/data/sentiment_lexicon.tsv; "
+                    "its lexicon features may be off: retrain with `make train-sentiment`",
+                    stacklevel=2,
+                )
 
     # -- scores ----------------------------------------------------------------------
 
