@@ -70,6 +70,9 @@ _EXPORTS: dict[str, str] = {
     "SentimentModel": "arabtext.sentiment_model",
     "evaluate": "arabtext.evaluate",
     "Evaluation": "arabtext.evaluate",
+    "health_check": "arabtext.health",
+    "report_html": "arabtext.report",
+    "write_report": "arabtext.report",
 }
 
 __all__ = sorted(

@@ -279,7 +279,7 @@ def report_html(
             )
         )
     if len(top_freq):
-        cloud = word_cloud(freq, max_words=max(top, 50), width=900, height=450)
+        cloud = word_cloud(freq, max_words=max(top, 50), width=900, height=450, random_state=1)  # the same corpus, the same picture
         buf = io.BytesIO()
         cloud.to_image().save(buf, format="PNG")
         parts.append(_section("cloud", "Word cloud", _img(buf.getvalue(), "word cloud of the most frequent words")))
