@@ -44,20 +44,26 @@ def test_parameters_cell_is_the_first_code_cell(path):
     assert "load_corpus" not in _source(code[0]), f"{path.name}: the parameters cell holds values only"
 
 
+def _has_exercise(cell: dict) -> bool:
+    return cell["cell_type"] == "markdown" and any(line.startswith("### Exercise") for line in _source(cell).splitlines())
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_every_exercise_is_followed_by_its_solution(path):
     cells = _cells(path)
-    exercises = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and _source(c).lstrip().startswith("### Exercise")]
+    exercises = [i for i, c in enumerate(cells) if _has_exercise(c)]
     assert len(exercises) >= 3, f"{path.name}: {len(exercises)} exercises"
     for i in exercises:
         nxt = cells[i + 1] if i + 1 < len(cells) else None
         assert nxt is not None and nxt["cell_type"] == "code" and "solution" in _tags(nxt), (
-            f"{path.name}: exercise in cell {i} is not followed by a code cell tagged 'solution'"
+            f"{path.name}: the exercise in cell {i} is not followed by a code cell tagged 'solution'"
         )
-    # a solution cell without an exercise before it would vanish from the student copy unexplained
+    # a solution without its exercise text would vanish from the student copy unexplained
     for i, c in enumerate(cells):
         if "solution" in _tags(c):
-            assert i - 1 in exercises, f"{path.name}: solution cell {i} does not follow an exercise"
+            assert i - 1 in exercises or "solution" in _tags(cells[i - 1]), (
+                f"{path.name}: solution cell {i} follows neither an exercise nor another solution cell"
+            )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
