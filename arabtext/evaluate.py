@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence, Union
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Evaluation", "evaluate", "accuracy", "macro_f1", "confusion_counts", "canonical_label"]
+__all__ = ["Evaluation", "evaluate", "evaluation", "accuracy", "macro_f1", "confusion_counts", "canonical_label"]
 
 # spellings of the three labels found in labelled sets (AJGT Positive, ASTD POS, ElSahar 1/-1)
 _LABEL_NAMES = {
@@ -121,10 +121,8 @@ def evaluate(method: Method, texts: Iterable[str], labels: Iterable[object]) -> 
     >>> ev.accuracy, ev.macro_f1
     (0.5, 0.3333333333333333)
     """
-    import pandas as pd
-
     texts = list(texts)
-    gold = [canonical_label(label) for label in labels]
+    gold = list(labels)
     if len(texts) != len(gold):
         raise ValueError(f"{len(texts)} texts but {len(gold)} labels")
     predict = getattr(method, "predict", None)
@@ -134,7 +132,21 @@ def evaluate(method: Method, texts: Iterable[str], labels: Iterable[object]) -> 
         answers = [method(t) for t in texts]
     else:
         raise TypeError(f"method must have a predict(texts) method or be a function text -> label, got {type(method).__name__}")
-    predicted = [canonical_label(a) for a in answers]
+    name = getattr(method, "method", None) or getattr(method, "__name__", type(method).__name__)
+    return evaluation(gold, answers, method=str(name))
+
+
+def evaluation(labels: Iterable[object], predicted: Iterable[object], *, method: str = "") -> Evaluation:
+    """Compare predictions already made with the gold ``labels`` (any usual spelling of both).
+
+    >>> evaluation(["POS", "NEG", "NEG"], ["positive", "negative", "positive"]).accuracy
+    0.6666666666666666
+    """
+    import pandas as pd
+
+    gold = [canonical_label(label) for label in labels]
+    predicted = [canonical_label(a) for a in predicted]
+    _check_lengths(gold, predicted)
     classes = sorted(set(gold))
     columns = classes + sorted(set(predicted) - set(classes))
     counts = confusion_counts(gold, predicted)
@@ -150,8 +162,7 @@ def evaluate(method: Method, texts: Iterable[str], labels: Iterable[object]) -> 
         f1 = 2 * tp / (n_pred + n_gold) if tp else 0.0
         rows.append((c, precision, recall, f1, n_gold))
     per_class = pd.DataFrame(rows, columns=["label", "precision", "recall", "f1", "support"])
-    name = getattr(method, "method", None) or getattr(method, "__name__", type(method).__name__)
-    return Evaluation(accuracy(gold, predicted), macro_f1(gold, predicted, classes), confusion, per_class, len(gold), str(name))
+    return Evaluation(accuracy(gold, predicted), macro_f1(gold, predicted, classes), confusion, per_class, len(gold), method)
 
 
 def _check_lengths(gold: Sequence[str], predicted: Sequence[str]) -> None:

@@ -108,8 +108,17 @@ def training_set(data: Path = DEFAULT_DATA) -> Labelled:
     return _dedupe("train", ar_train + aj_train, "ArSarcasm train split (MIT) + AJGT ids not divisible by 5 (AFL-3.0)")
 
 
-def evaluation_sets(data: Path = DEFAULT_DATA) -> list[Labelled]:
-    """Every held-out set that is present under ``data`` (absent folders are skipped)."""
+ARSARCASM = Path("sentiment_arsarcasm") / "arsarcasm.tsv"
+AJGT = Path("sentiment_ajgt") / "ajgt_tweets.tsv"
+
+
+def evaluation_sets(data: Path = DEFAULT_DATA, skipped: list[str] | None = None) -> list[Labelled]:
+    """Every held-out set that is present under ``data``; why each absent one was skipped goes to ``skipped``."""
+    skipped = [] if skipped is None else skipped
+    if not ((data / ARSARCASM).is_file() and (data / AJGT).is_file()):
+        # without the training sets, no held-out split can be told apart from what the model saw
+        skipped.append(f"{data / ARSARCASM} or {data / AJGT} is missing: no held-out tweets, and ASTD cannot be checked for overlap")
+        return _review_sets(data, skipped)
     seen = {_key(t) for t in training_set(data).texts}
     sets = []
     _, ar_test = arsarcasm(data)
@@ -117,26 +126,41 @@ def evaluation_sets(data: Path = DEFAULT_DATA) -> list[Labelled]:
     _, aj_test = ajgt(data)
     sets.append(_without(_dedupe("ajgt-test", aj_test, "AJGT ids divisible by 5"), seen))
     astd_file = data / "sentiment_astd" / "astd_tweets.tsv"
-    if astd_file.is_file():
-        in_arsarcasm = {_key(r["text"]) for r in read_tsv(data / "sentiment_arsarcasm" / "arsarcasm.tsv")}
+    if not astd_file.is_file():
+        skipped.append(f"{astd_file} is missing")
+    else:
+        in_arsarcasm = {_key(r["text"]) for r in read_tsv(data / ARSARCASM)}
         names = {"POS": "positive", "NEG": "negative"}
         pairs = [(r["text"], names[r["label"]]) for r in read_tsv(astd_file) if r["label"] in names and _key(r["text"]) not in in_arsarcasm]
         sets.append(_dedupe("astd-unseen", pairs, "ASTD POS/NEG tweets not in ArSarcasm"))
+    return sets + _review_sets(data, skipped)
+
+
+def _review_sets(data: Path, skipped: list[str]) -> list[Labelled]:
+    sets = []
     for domain in ("ATT", "PROD", "RES1", "RES2"):
         f = data / "sentiment_elsahar_reviews" / f"{domain}.tsv"
-        if f.is_file():
-            names = {"1": "positive", "-1": "negative"}
-            pairs = [(r["text"], names[r["polarity"]]) for r in read_tsv(f) if r["polarity"] in names]
-            sets.append(_dedupe(f"elsahar-{domain}", pairs, f"ElSahar & El-Beltagy reviews {domain}"))
+        if not f.is_file():
+            skipped.append(f"{f} is missing")
+            continue
+        names = {"1": "positive", "-1": "negative"}
+        pairs = [(r["text"], names[r["polarity"]]) for r in read_tsv(f) if r["polarity"] in names]
+        sets.append(_dedupe(f"elsahar-{domain}", pairs, f"ElSahar & El-Beltagy reviews {domain}"))
     return sets
+
+
+def balanced_indices(labelled: Labelled, seed: int = 0) -> list[int]:
+    """Indices of a class-balanced subsample: the larger class cut to the size of the smaller (fixed seed)."""
+    by_label = {label: [i for i, lab in enumerate(labelled.labels) if lab == label] for label in LABELS}
+    n = min(len(v) for v in by_label.values())
+    rng = random.Random(seed)
+    return sorted(i for v in by_label.values() for i in (v if len(v) == n else rng.sample(v, n)))
 
 
 def balanced(labelled: Labelled, seed: int = 0) -> Labelled:
     """The same set with the larger class subsampled to the size of the smaller (fixed seed)."""
-    by_label = {label: [i for i, lab in enumerate(labelled.labels) if lab == label] for label in LABELS}
-    n = min(len(v) for v in by_label.values())
-    rng = random.Random(seed)
-    keep = sorted(i for v in by_label.values() for i in (v if len(v) == n else rng.sample(v, n)))
+    keep = balanced_indices(labelled, seed)
+    n = len(keep) // 2
     return Labelled(
         labelled.name + " (balanced)",
         tuple(labelled.texts[i] for i in keep),
