@@ -255,7 +255,9 @@ def rtl(df: pd.DataFrame | pd.Series, *, precision: int = 2, caption: str | None
         df = df.to_frame()
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"rtl() lays out a pandas DataFrame or Series, got {type(df).__name__}")
-    right = [("text-align", "right")]
+    # plaintext: each cell takes its direction from its own first strong letter, so
+    # English text and negative numbers (−2.35) stay readable inside an RTL table
+    right = [("text-align", "right"), ("unicode-bidi", "plaintext")]
     styler = (
         df.style.format(precision=precision, thousands=",", escape="html")
         .format_index(escape="html", axis=0)
