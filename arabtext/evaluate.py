@@ -8,7 +8,8 @@ one text to a label, runs it, and compares with the gold labels.
 Macro-F1 averages the F1 of the gold classes. An answer that is not a gold
 class (the lexicon's "neutral" on a positive/negative set, when it found no
 sentiment word) is simply wrong: it lowers the recall of the true class and
-shows up as its own column in the confusion matrix.
+shows up as its own column in the confusion matrix. It costs no precision,
+so with such answers macro-F1 can exceed accuracy.
 
 >>> from arabtext.sentiment import SentimentAnalyzer
 >>> ev = evaluate(SentimentAnalyzer(), ["يوم جميل", "خبر سيئ", "ذهبت"], ["positive", "negative", "positive"])
@@ -105,7 +106,11 @@ class Evaluation:
     method: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        """method, n, accuracy and macro_f1 as a plain dict (one row of a comparison table)."""
+        """method, n, accuracy and macro_f1 as a plain dict (one row of a comparison table).
+
+        >>> evaluation(["positive"], ["positive"], method="مثال").to_dict()["accuracy"]
+        1.0
+        """
         return {"method": self.method, "n": self.n, "accuracy": self.accuracy, "macro_f1": self.macro_f1}
 
     def __repr__(self) -> str:

@@ -165,7 +165,11 @@ class Lexicon:
         return None if entry is None else entry.score
 
     def get(self, term: str, default: float | None = None) -> float | None:
-        """The score of ``term``, or ``default`` when it is not in the lexicon."""
+        """The score of ``term``, or ``default`` when it is not in the lexicon.
+
+        >>> Lexicon({"حلو": 2}).get("كرسي", 0.0)
+        0.0
+        """
         score = self[term]
         return default if score is None else score
 
@@ -183,7 +187,11 @@ class Lexicon:
         return new
 
     def to_frame(self) -> pd.DataFrame:
-        """The lexicon as a table: columns term (as written), key (normalized), score, pos, note."""
+        """The lexicon as a table: columns term (as written), key (normalized), score, pos, note.
+
+        >>> Lexicon({"إيجابي": 1.5}).to_frame()[["term", "key", "score"]].values.tolist()
+        [['إيجابي', 'ايجابي', 1.5]]
+        """
         import pandas as pd
 
         rows = [(e.term, k, e.score, e.pos, e.note) for k, e in self.entries.items()]
@@ -280,7 +288,11 @@ class SentimentResult:
     probability: float | None = None
 
     def to_dict(self) -> dict[str, object]:
-        """The document-level numbers as a plain dict (no sentence table)."""
+        """The document-level numbers as a plain dict (no sentence table).
+
+        >>> SentimentAnalyzer().score("يوم جميل").to_dict()["label"]
+        'positive'
+        """
         keys = ("method", "score", "label", "probability", "positive", "negative", "n_words", "n_hits")
         return {k: getattr(self, k) for k in keys}
 
@@ -399,7 +411,11 @@ class SentimentAnalyzer:
         return [self.label(self.polarity(t)) for t in texts]
 
     def label(self, score: float) -> str:
-        """negative, neutral or positive for a score, with this analyzer's ``neutral_band``."""
+        """negative, neutral or positive for a score, with this analyzer's ``neutral_band``.
+
+        >>> SentimentAnalyzer(neutral_band=0.5).label(0.5), SentimentAnalyzer().label(0.5)
+        ('neutral', 'positive')
+        """
         if score > self.neutral_band:
             return "positive"
         if score < -self.neutral_band:
@@ -432,6 +448,14 @@ class SentimentAnalyzer:
                 rows.append((i, u.text, u.start, u.end, u.role, u.key, u.base, _round(modifier), _round(c), _reason(u, reasons.get((i, j), []))))
         return pd.DataFrame(rows, columns=list(EXPLAIN_COLUMNS))
 
+    def contributions(self, text: str) -> list[tuple[int, int, float]]:
+        """(start, end, contribution) of every word or phrase that moves the score, without building a table.
+
+        >>> SentimentAnalyzer().contributions("ليس جميلا")
+        [(4, 9, -1.5)]
+        """
+        return [(u.start, u.end, c) for *_, units, cs in self._analyse(text) for u, c in zip(units, cs) if c]
+
     def explain_html(self, text: str, *, title: str | None = None) -> str:
         """``text`` as right-to-left HTML, each sentiment word coloured by its contribution (hover for the number).
 
@@ -440,9 +464,7 @@ class SentimentAnalyzer:
         """
         from arabtext.display import highlight_html
 
-        df = self.explain(text)
-        spans = [(s, e, c) for s, e, c in zip(df["start"], df["end"], df["contribution"]) if c and e > s]
-        return highlight_html(text, spans, title=title)
+        return highlight_html(text, self.contributions(text), title=title)
 
     def __repr__(self) -> str:
         return f"SentimentAnalyzer({self.lexicon!r}, negation={self.negation}, contrast={self.contrast})"
@@ -488,10 +510,15 @@ class SentimentAnalyzer:
 
     def _phrase(self, toks: list[Token], keys: list[str | None], i: int) -> tuple[_Unit, int] | None:
         """The longest rule or lexicon phrase starting at token ``i``, and the index after it."""
-        word = keys[i]
-        firsts = self._firsts.get(word)  # type: ignore[arg-type]
+        word: str = keys[i]  # type: ignore[assignment]
+        firsts = self._firsts.get(word)
         if firsts is None:
-            firsts = self._firsts[word] = tuple(f for f in _first_forms(word) if f in self._starts)  # type: ignore[arg-type,index]
+            if len(self._firsts) > 500_000:  # a huge vocabulary: bound the memory
+                self._firsts.clear()
+            # segment() only when a conjunction could hide a phrase start (والحمد لله)
+            maybe = word[:1] in CONJUNCTIONS and word[1:] in self._starts
+            forms = _first_forms(word) if maybe else (word,)
+            firsts = self._firsts[word] = tuple(f for f in forms if f in self._starts)
         if not firsts:
             return None
         longest = max(self._starts[f] for f in firsts)

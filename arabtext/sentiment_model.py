@@ -127,6 +127,7 @@ class SentimentModel:
         self.weights: dict[str, float] = dict(zip(names, weights.tolist()))
         self.lexicon_weights = tuple(self.weights.pop(f, 0.0) for f in LEXICON_FEATURES) if meta.get("lexicon") else None
         self.analyzer = SentimentAnalyzer() if self.lexicon_weights else None
+        self._known_cache: dict[str, tuple[str, ...]] = {}
         if self.lexicon_weights and meta.get("lexicon_sha256"):
             lexicon = resources.files("arabtext").joinpath("data", "sentiment_lexicon.tsv").read_bytes()
             if hashlib.sha256(lexicon).hexdigest() != meta["lexicon_sha256"]:
@@ -144,14 +145,28 @@ class SentimentModel:
         >>> SentimentModel().decision("سيء جدا") < 0
         True
         """
-        return self.intercept + sum(c for _, c, _ in self._contributions(text))
+        per_token = self._known(text)
+        present = set().union(*(feats for _, feats in per_token))
+        total = self.intercept + (sum(map(self.weights.__getitem__, present)) / math.sqrt(len(present)) if present else 0.0)
+        if self.lexicon_weights:
+            parts = lexicon_parts(self.analyzer, text, [t for t, _ in per_token])  # type: ignore[arg-type]
+            total += sum(self.lexicon_weights[0 if x > 0 else 1] * x for _, x in parts)
+        return total
 
     def probability(self, text: str) -> float:
-        """The probability that ``text`` is positive rather than negative."""
+        """The probability that ``text`` is positive rather than negative.
+
+        >>> SentimentModel().probability("خدمة سيئة جدا") < 0.5
+        True
+        """
         return _sigmoid(self.decision(text))
 
     def label(self, probability: float) -> str:
-        """positive, negative, or neutral within ``neutral_band`` of 0.5."""
+        """positive, negative, or neutral within ``neutral_band`` of 0.5.
+
+        >>> SentimentModel(neutral_band=0.1).label(0.55), SentimentModel().label(0.55)
+        ('neutral', 'positive')
+        """
         if probability > 0.5 + self.neutral_band:
             return "positive"
         if probability < 0.5 - self.neutral_band:
@@ -227,7 +242,11 @@ class SentimentModel:
         return pd.DataFrame(rows, columns=list(EXPLAIN_COLUMNS))
 
     def explain_html(self, text: str, *, title: str | None = None) -> str:
-        """``text`` as right-to-left HTML, each word coloured by its share of the log-odds."""
+        """``text`` as right-to-left HTML, each word coloured by its share of the log-odds.
+
+        >>> 'dir="rtl"' in SentimentModel().explain_html("يوم جميل")
+        True
+        """
         from arabtext.display import highlight_html
 
         spans = [(t.start, t.end, c) for t, c, _ in self._contributions(text) if c]
@@ -261,14 +280,26 @@ class SentimentModel:
 
     # -- the linear algebra ----------------------------------------------------------
 
+    def _known(self, text: str) -> list[tuple[Token, tuple[str, ...]]]:
+        """Each token with its features that have a weight (cached per written word)."""
+        out = []
+        cache = self._known_cache
+        for token, feats in token_features(text, self.ngram_range):
+            known = cache.get(token.text)
+            if known is None:
+                if len(cache) > 500_000:  # a huge vocabulary: bound the memory
+                    cache.clear()
+                known = cache[token.text] = tuple(f for f in dict.fromkeys(feats) if f in self.weights)
+            out.append((token, known))
+        return out
+
     def _contributions(self, text: str) -> list[tuple[Token, float, list[tuple[str, float]]]]:
         """Per token: (token, its share of weights · features, its strongest features)."""
-        per_token = token_features(text, self.ngram_range)
+        per_token = self._known(text)
         owners: dict[str, list[int]] = defaultdict(list)
         for i, (_, feats) in enumerate(per_token):
-            for f in dict.fromkeys(feats):
-                if f in self.weights:
-                    owners[f].append(i)
+            for f in feats:
+                owners[f].append(i)
         # binary features scaled to unit length: each present feature is worth 1/√k
         value = 1 / math.sqrt(len(owners)) if owners else 0.0
         shares = [0.0] * len(per_token)
@@ -300,12 +331,7 @@ def lexicon_parts(analyzer: SentimentAnalyzer, text: str, toks: Sequence[Token])
     """
     root = math.sqrt(max(1, len(toks)))
     index = {t.start: i for i, t in enumerate(toks)}
-    out = []
-    for _, _, units, contributions in analyzer._analyse(text):
-        for u, c in zip(units, contributions):
-            if c and u.start in index:
-                out.append((index[u.start], c / root))
-    return out
+    return [(index[start], c / root) for start, _, c in analyzer.contributions(text) if start in index]
 
 
 def save_model(
@@ -315,7 +341,14 @@ def save_model(
     intercept: float,
     meta: dict,
 ) -> None:
-    """Write a model file that :class:`SentimentModel` loads (used by scripts/train_sentiment.py)."""
+    """Write a model file that :class:`SentimentModel` loads (used by scripts/train_sentiment.py).
+
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "tiny.npz")
+    >>> save_model(path, ["w=حلو"], [2.0], 0.0, {"ngram_range": [2, 5], "lexicon": False})
+    >>> SentimentModel(path).predict(["حلو"])
+    ['positive']
+    """
     names = list(features)
     if any("\n" in f for f in names) or len(names) != len(weights):
         raise ValueError("feature names must not contain newlines and must match the weights")

@@ -84,3 +84,11 @@ def test_errors_are_clear():
 
 def test_empty_set():
     assert accuracy([], []) == 0.0 and macro_f1([], []) == 0.0
+
+
+def test_docstring_examples_run():
+    import doctest
+    import importlib
+
+    # importlib: the package attribute of the same name may be a function (arabtext.evaluate)
+    assert doctest.testmod(importlib.import_module("arabtext.evaluate")).failed == 0

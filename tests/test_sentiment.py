@@ -365,3 +365,11 @@ def test_the_bundled_article_scores_negative():
     result = SentimentAnalyzer().score(text)
     assert result.label == "negative"  # escalation, attacks, failed negotiations
     assert len(result.sentences) > 5 and result.n_hits > 10
+
+
+def test_docstring_examples_run():
+    import doctest
+    import importlib
+
+    # importlib: the package attribute of the same name may be a function (arabtext.evaluate)
+    assert doctest.testmod(importlib.import_module("arabtext.sentiment")).failed == 0

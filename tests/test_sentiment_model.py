@@ -202,3 +202,11 @@ def test_held_out_accuracy_on_ajgt(model):
     _, held_out = ajgt(SHARED)
     ev = evaluate(model, [t for t, _ in held_out], [lab for _, lab in held_out])
     assert ev.accuracy >= 0.80
+
+
+def test_docstring_examples_run():
+    import doctest
+    import importlib
+
+    # importlib: the package attribute of the same name may be a function (arabtext.evaluate)
+    assert doctest.testmod(importlib.import_module("arabtext.sentiment_model")).failed == 0
