@@ -50,13 +50,13 @@ from __future__ import annotations
 
 import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
 from arabtext.association import check_measure, scores
-from arabtext.inputs import Stopwords, Texts, documents, is_stopword, stopword_set, token_lists
+from arabtext.inputs import Stopwords, Texts, documents, is_stopword, stopword_set
 from arabtext.normalize import Normalizer, _normalizer
 from arabtext.segment import light_stem
 from arabtext.tokenize import tokenize, tokens
@@ -64,7 +64,7 @@ from arabtext.tokenize import tokenize, tokens
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["BigramCounts", "collocations", "collocates", "kwic"]
+__all__ = ["BigramCounts", "collocations", "collocates", "kwic", "pair_codes"]
 
 # A pair is one int64: left id in the high 32 bits, right id in the low ones.
 # Unlike id1 * V + id2, the code does not change when the vocabulary grows,
@@ -161,13 +161,40 @@ class BigramCounts:
         lengths = np.array(lengths_list, dtype=np.int64)
         self.n_docs += len(lengths)
         self.word_freq = _padded(self.word_freq, len(self._index)) + np.bincount(ids, minlength=len(self._index))
-        # position of each token inside its document: a pair (i, i + d) is kept
-        # only when its right token is at least d into the same document
-        position = np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        codes = np.concatenate(
-            [((ids[:-d] << _SHIFT) | ids[d:])[position[d:] >= d] for d in range(1, self.window + 1)]
-        )
+        codes = pair_codes(ids, lengths, self.window)
         self.pairs, self.counts = _merge(self.pairs, self.counts, *np.unique(codes, return_counts=True))
+
+    @classmethod
+    def from_arrays(
+        cls,
+        words: Sequence[str],
+        word_freq: np.ndarray,
+        pairs: np.ndarray,
+        counts: np.ndarray,
+        n_docs: int,
+        window: int = 1,
+    ) -> BigramCounts:
+        """Counts made elsewhere on integer ids (see :mod:`arabtext.parallel`), as BigramCounts.
+
+        ``words[i]`` is the word with id ``i`` and ``word_freq[i]`` its
+        frequency; ``pairs`` are the sorted, distinct codes ``left id << 32 |
+        right id`` (:func:`pair_codes`) and ``counts`` how often each was seen.
+
+        >>> words = ["وزير", "الخارجية"]
+        >>> counts = BigramCounts.from_arrays(words, np.array([1, 1]), np.array([0 << 32 | 1]), np.array([1]), n_docs=1)
+        >>> counts.table()[["w1", "w2", "O11"]].values.tolist()
+        [['وزير', 'الخارجية', 1]]
+        """
+        if not len(word_freq) == len(words) or not len(pairs) == len(counts):
+            raise ValueError("words and word_freq, pairs and counts must have the same lengths")
+        out = cls(window)
+        out._index.update((w, i) for i, w in enumerate(words))
+        if len(out._index) != len(words):
+            raise ValueError("words must be distinct")
+        out.word_freq = np.asarray(word_freq, dtype=np.int64)
+        out.pairs, out.counts = np.asarray(pairs, dtype=np.int64), np.asarray(counts, dtype=np.int64)
+        out.n_docs = int(n_docs)
+        return out
 
     def merge(self, other: BigramCounts) -> BigramCounts:
         """New counts holding both ``self`` and ``other`` (same window); ``a + b`` does the same.
@@ -258,6 +285,21 @@ class BigramCounts:
         self._index.update((w, i) for i, w in enumerate(words))
 
 
+def pair_codes(ids: np.ndarray, lengths: np.ndarray, window: int) -> np.ndarray:
+    """The code ``left id << 32 | right id`` of every pair within ``window`` words, not crossing documents.
+
+    ``ids`` holds the word ids of documents one after another; ``lengths``
+    says how many belong to each document.
+
+    >>> pair_codes(np.array([0, 1, 2, 1]), np.array([3, 1]), window=1).tolist() == [0 << 32 | 1, 1 << 32 | 2]
+    True
+    """
+    # position of each token inside its document: a pair (i, i + d) is kept
+    # only when its right token is at least d into the same document
+    position = np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return np.concatenate([((ids[:-d] << _SHIFT) | ids[d:])[position[d:] >= d] for d in range(1, window + 1)])
+
+
 def _new_index() -> defaultdict[str, int]:
     index: defaultdict[str, int] = defaultdict()
     index.default_factory = index.__len__  # an unseen word gets the next id
@@ -286,18 +328,26 @@ def _stop_mask(words: np.ndarray, keep_ids: np.ndarray, stopwords: Stopwords) ->
     mask = np.zeros(len(words), dtype=bool)
     stop = stopword_set(stopwords)
     if stop and len(keep_ids):
-        ids = np.unique(keep_ids)
+        # a mask rather than np.unique, whose hashing is slow on millions of ids
+        wanted = np.zeros(len(words), dtype=bool)
+        wanted[keep_ids] = True
+        ids = np.flatnonzero(wanted)
         mask[ids] = is_stopword(words[ids], stop)
     return mask
 
 
-def _counted(data: Texts | BigramCounts, window: int, normalize: bool | Normalizer) -> BigramCounts:
-    """Counts for ``data``: counted here, or as given when they are counts already."""
+def _counted(
+    data: Texts | BigramCounts, window: int, normalize: bool | Normalizer, n_jobs: int | None, progress: bool
+) -> BigramCounts:
+    """Counts for ``data``: counted (see :mod:`arabtext.parallel`), or as given when they are counts already."""
     if isinstance(data, BigramCounts):
         if data.window != window:
             raise ValueError(f"these counts were made with window={data.window}; pass window={data.window}")
         return data
-    counts = BigramCounts.from_tokens(token_lists(data, normalize), window)
+    from arabtext.parallel import count_corpus
+
+    counts = count_corpus(data, window, normalize, n_jobs, progress, words=False).pairs
+    assert counts is not None
     one_word_texts = isinstance(data, (list, tuple)) and all(isinstance(d, str) for d in data)
     if one_word_texts and counts.n_docs > 1 and counts.n_tokens == counts.n_docs:
         warnings.warn(
@@ -322,6 +372,8 @@ def collocations(
     min_count: int = 3,
     stopwords: Stopwords = True,
     normalize: bool | Normalizer = True,
+    n_jobs: int | None = None,
+    progress: bool = False,
 ) -> pd.DataFrame:
     """Word pairs scored by every association measure, sorted by ``measure``.
 
@@ -334,13 +386,15 @@ def collocations(
     Columns: w1, w2, O11, O12, O21, O22, E11 and the measures pmi, llr, t,
     chi2, dice, logdice, mi3, deltap, deltap_rev (see
     :mod:`arabtext.association`). ``measure`` is one of those names.
+    ``n_jobs`` (processes) and ``progress`` (a bar on a terminal) are for
+    big corpora; see :mod:`arabtext.parallel`.
 
     >>> text = "أكد وزير الخارجية أن وزير الخارجية سيزور بغداد. وزير الخارجية وصل"
     >>> collocations(text)[["w1", "w2", "O11", "llr"]].round(3).values.tolist()
     [['وزير', 'الخارجية', 3, 12.217]]
     """
     check_measure(measure)
-    counts = _counted(data, window, normalize)
+    counts = _counted(data, window, normalize, n_jobs, progress)
     return _scored(counts.table(min_count, stopwords), measure, ["w1", "w2"])
 
 
@@ -354,6 +408,8 @@ def collocates(
     normalize: bool | Normalizer = True,
     side: Literal["both", "left", "right"] = "both",
     match: Literal["clitics", "exact"] = "clitics",
+    n_jobs: int | None = None,
+    progress: bool = False,
 ) -> pd.DataFrame:
     """The words found near ``node`` (within ``window`` words), scored by every measure.
 
@@ -361,7 +417,7 @@ def collocates(
     it, ``"right"`` only after it. ``match="clitics"`` (default) takes every
     form of the node with or without clitics as the node (القوات: والقوات،
     للقوات، قوات), as :func:`kwic` does; ``"exact"`` takes only its
-    normalized form.
+    normalized form. ``n_jobs`` and ``progress`` as for :func:`collocations`.
 
     Columns: collocate, O11 (co-occurrences on the chosen side), n_left and
     n_right (before and after the node), O12, O21, O22, E11, then the
@@ -377,7 +433,7 @@ def collocates(
     check_measure(measure)
     if side not in ("both", "left", "right"):
         raise ValueError(f"side must be 'both', 'left' or 'right', got {side!r}")
-    counts = _counted(data, window, normalize)
+    counts = _counted(data, window, normalize, n_jobs, progress)
     is_node, needle = _node_matcher(node, normalize, match)
     words = np.array(counts.words, dtype=object)
     node_ids = np.array([i for i, w in enumerate(words) if needle in w and is_node(w)], dtype=np.int64)

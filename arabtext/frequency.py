@@ -88,6 +88,21 @@ class TermCounts:
 
     merge = __add__
 
+    def __iadd__(self, other: TermCounts) -> TermCounts:
+        """Add ``other`` into these counts in place: what counting a corpus in pieces does."""
+        if not isinstance(other, TermCounts):
+            return NotImplemented
+        if other.n != self.n:
+            raise ValueError(f"cannot add counts of {self.n}-grams and {other.n}-grams")
+        self.counts.update(other.counts)
+        if self.doc_freq is not None and other.doc_freq is not None:
+            self.doc_freq.update(other.doc_freq)
+        else:
+            self.doc_freq = None
+        self.total += other.total
+        self.n_docs += other.n_docs
+        return self
+
     def table(self, stopwords: Stopwords = False, min_count: int = 1, column: str = "token") -> pd.DataFrame:
         """The frequency table: ``column``, count, per_10k, doc_freq, rank; most frequent first.
 
@@ -127,8 +142,10 @@ def _holds_stopword(terms: np.ndarray, stop: frozenset[str]) -> np.ndarray:
 Counts = Union[TermCounts, Mapping[str, int]]
 
 
-def _counted(data: Texts | Counts, normalize: bool | Normalizer, n: int = 1) -> TermCounts:
-    """TermCounts for ``data``: counted here, or as given when they are counts already."""
+def _counted(
+    data: Texts | Counts, normalize: bool | Normalizer, n: int = 1, n_jobs: int | None = None, progress: bool = False
+) -> TermCounts:
+    """TermCounts for ``data``: counted (see :mod:`arabtext.parallel`), or as given when they are counts already."""
     if isinstance(data, TermCounts):
         if data.n != n:
             raise ValueError(f"these are counts of {data.n}-grams, not {n}-grams")
@@ -138,21 +155,25 @@ def _counted(data: Texts | Counts, normalize: bool | Normalizer, n: int = 1) -> 
             raise ValueError("a Counter holds word counts; n-grams need texts or token lists")
         counts = Counter(data)
         return TermCounts(counts, None, sum(counts.values()), 0, 1)
-    return TermCounts.from_tokens(token_lists(data, normalize), n)
+    from arabtext.parallel import count_ngrams
+
+    return count_ngrams(data, n, normalize, n_jobs, progress)
 
 
-def word_counts(data: Texts, normalize: bool | Normalizer = True) -> Counter[str]:
+def word_counts(
+    data: Texts, normalize: bool | Normalizer = True, n_jobs: int | None = None, progress: bool = False
+) -> Counter[str]:
     """How often each word occurs: a Counter, so counts of two corpora add with ``+``.
+
+    ``n_jobs`` (processes) and ``progress`` (a bar on a terminal) are for
+    big corpora; see :mod:`arabtext.parallel`.
 
     >>> word_counts("قال الوزير إن الوزير سيزور بغداد").most_common(1)
     [('الوزير', 2)]
     >>> (word_counts("الوزير") + word_counts(["الوزيرُ", "وزير"]))["الوزير"]
     2
     """
-    counts: Counter[str] = Counter()
-    for tokens in token_lists(data, normalize):
-        counts.update(tokens)
-    return counts
+    return _counted(data, normalize, 1, n_jobs, progress).counts
 
 
 def freq_table(
@@ -160,18 +181,22 @@ def freq_table(
     normalize: bool | Normalizer = True,
     stopwords: Stopwords = True,
     min_count: int = 1,
+    n_jobs: int | None = None,
+    progress: bool = False,
 ) -> pd.DataFrame:
     """A word frequency table, most frequent first.
 
     Columns: token, count, per_10k (per 10,000 words, all words counted),
     doc_freq (in how many documents; missing for a Counter), rank (ties
     share a rank). Stop words are left out unless ``stopwords=False``; pass
-    your own collection to use another list.
+    your own collection to use another list. ``n_jobs`` (processes) and
+    ``progress`` (a bar on a terminal) are for big corpora; see
+    :mod:`arabtext.parallel`.
 
     >>> freq_table("الحرب، ثم الحرب، ثم السلام", stopwords=False)[["token", "count", "per_10k"]].values.tolist()
     [['الحرب', 2, 4000.0], ['ثم', 2, 4000.0], ['السلام', 1, 2000.0]]
     """
-    return _counted(data, normalize).table(stopwords, min_count)
+    return _counted(data, normalize, 1, n_jobs, progress).table(stopwords, min_count)
 
 
 def ngrams(
@@ -180,17 +205,19 @@ def ngrams(
     normalize: bool | Normalizer = True,
     stopwords: Stopwords = True,
     min_count: int = 1,
+    n_jobs: int | None = None,
+    progress: bool = False,
 ) -> pd.DataFrame:
     """An n-gram frequency table: sequences of ``n`` words inside a document, most frequent first.
 
     Columns: ngram (the words joined by a space), count, per_10k (per 10,000
     n-grams), doc_freq, rank. An n-gram holding a stop word is left out
-    unless ``stopwords=False``.
+    unless ``stopwords=False``. ``n_jobs`` and ``progress`` as for :func:`freq_table`.
 
     >>> ngrams(["وزير الخارجية الأمريكي", "قال وزير الخارجية"], min_count=2)[["ngram", "count"]].values.tolist()
     [['وزير الخارجية', 2]]
     """
-    return _counted(data, normalize, n).table(stopwords, min_count, column="ngram")
+    return _counted(data, normalize, n, n_jobs, progress).table(stopwords, min_count, column="ngram")
 
 
 class Zipf(NamedTuple):

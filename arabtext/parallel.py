@@ -1,0 +1,406 @@
+"""Counting big corpora: one streaming pass, words as integer ids, several processes.
+
+:func:`count_corpus` is what ``freq_table``, ``word_counts``, ``keyness``,
+``zipf``, ``ttr``, ``collocations`` and ``collocates`` count texts with; call
+it yourself to count a big corpus once and make every table from the counts.
+
+How the counting goes
+---------------------
+Documents are read one at a time and gathered into *chunks* of about
+:data:`CHUNK_CHARS` characters. The words of a chunk are mapped to integer
+ids once (one dictionary look-up per token); word frequencies, document
+frequencies and the codes of word pairs are then computed with numpy on
+those ids (:func:`arabtext.collocations.pair_codes`), and the pair counts
+of successive chunks are merged like runs of a merge sort. Memory holds one
+chunk of text and grows with the vocabulary and the number of distinct
+pairs, not with the corpus.
+
+With more than one job, this process reads the documents and sends the
+*texts* of each chunk to worker processes; each worker counts its chunk and
+sends back the counts, and this process merges them in corpus order. A
+word keeps the id of its first occurrence in the corpus, so the counts are
+exactly those of one process: the same numbers, the same order.
+
+``n_jobs``
+----------
+- ``1``: this process only.
+- ``k > 1``: ``k`` worker processes, started only when the corpus is more
+  than one chunk (a few MB of text): a short corpus is counted here at once.
+- ``-1``: one worker per CPU (``-2``: all CPUs but one ...).
+- ``None`` (default): this process for the first :data:`AUTO_CHARS`
+  characters (about 35 MB of Arabic text); a corpus that goes on beyond
+  them is shared among all CPUs. The sample article never starts a process.
+
+Worker processes are started with ``forkserver`` (``spawn`` where there is
+none), so in a script call these functions under
+``if __name__ == "__main__":``, as for any multiprocessing.
+
+>>> counts = count_corpus(["قال وزير الخارجية", "وزير الخارجية الأمريكي"])
+>>> counts.words.counts["وزير"], counts.words.doc_freq["الخارجية"], counts.pairs.n_pairs
+(2, 2, 4)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, Union
+
+import numpy as np
+
+from arabtext import _progress
+from arabtext.collocations import _LOW, _SHIFT, BigramCounts, _merge, _new_index, _padded, pair_codes
+from arabtext.frequency import TermCounts
+from arabtext.inputs import Texts, documents, token_lists
+from arabtext.normalize import Normalizer, _normalizer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+__all__ = ["CHUNK_CHARS", "AUTO_CHARS", "CorpusCounts", "count_corpus", "count_ngrams", "n_workers"]
+
+#: characters of text per chunk: counted at once, or sent to a worker (about 4 MB of Arabic UTF-8)
+CHUNK_CHARS = 2_000_000
+#: with ``n_jobs=None``, characters counted in this process before worker processes are started
+AUTO_CHARS = 20_000_000
+# tokens turned into ids before numpy counts them; bounds the id list of a chunk of token lists
+_BATCH_TOKENS = 2_000_000
+
+# how ``normalize`` travels to a worker: True/False, or a Normalizer's steps
+# (a Normalizer object would carry its cache of every word seen)
+_Portable = Union[bool, tuple[tuple[str, bool], ...], Normalizer]
+
+
+class CorpusCounts(NamedTuple):
+    """What one pass over a corpus counted: words (with document frequencies) and word pairs."""
+
+    #: word counts, document frequencies, number of tokens and documents (n=1)
+    words: TermCounts | None
+    #: pairs within ``window`` words; None when counted with ``window=None``
+    pairs: BigramCounts | None
+
+
+class _Counts(Protocol):
+    """What the driver needs of counts: counting token lists, and adding counts of later documents."""
+
+    def update(self, token_lists: Iterable[list[str]]) -> Any: ...
+
+    def __iadd__(self, other: Any) -> Any: ...
+
+
+C = TypeVar("C", bound=_Counts)
+
+
+def count_corpus(
+    data: Texts,
+    window: int | None = 1,
+    normalize: bool | Normalizer = True,
+    n_jobs: int | None = None,
+    progress: bool = False,
+    *,
+    words: bool = True,
+) -> CorpusCounts:
+    """Count the words and the word pairs of ``data`` in one pass, streaming, on ``n_jobs`` processes.
+
+    ``data`` is anything the analysis functions take (see
+    :mod:`arabtext.inputs`): a Corpus (``load_corpus("news.jsonl")`` streams
+    it), texts, a generator of texts, token lists. ``window`` is the span
+    of the pairs (1: adjacent words, ``None``: no pairs); ``words=False``
+    skips the word table (the pairs still know every word's frequency).
+    ``progress=True`` shows a bar of documents and megabytes on a
+    terminal when the counting takes more than a second.
+
+    The counts are the same as ``TermCounts.from_tokens`` and
+    ``BigramCounts.from_tokens`` give, whatever ``n_jobs`` is. Make the
+    tables from them without counting again: ``freq_table(counts.words)``,
+    ``keyness(counts.words, other.words)``, ``collocations(counts.pairs)``.
+
+    >>> counts = count_corpus(["أكد وزير الخارجية", "وزير الخارجية"], window=2)
+    >>> counts.words.n_docs, counts.words.total, counts.pairs.n_pairs
+    (2, 5, 4)
+    >>> counts.pairs.table(min_count=2)[["w1", "w2", "O11"]].values.tolist()
+    [['وزير', 'الخارجية', 2]]
+    """
+    return _drive(data, _tallies(window, words), normalize, n_jobs, progress).result()
+
+
+def count_ngrams(
+    data: Texts,
+    n: int = 2,
+    normalize: bool | Normalizer = True,
+    n_jobs: int | None = None,
+    progress: bool = False,
+) -> TermCounts:
+    """Count the n-grams of ``data`` as :class:`~arabtext.frequency.TermCounts`, streaming, on ``n_jobs`` processes.
+
+    The same counts as ``TermCounts.from_tokens(token_lists(data), n)``;
+    ``n_jobs`` and ``progress`` as for :func:`count_corpus`.
+
+    >>> count_ngrams(["وزير الخارجية الأمريكي", "قال وزير الخارجية"]).counts.most_common(1)
+    [('وزير الخارجية', 2)]
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a whole number ≥ 1, got {n!r}")
+    if n == 1:
+        counts = count_corpus(data, None, normalize, n_jobs, progress).words
+        assert counts is not None
+        return counts
+    return _drive(data, partial(TermCounts, n=n), normalize, n_jobs, progress)
+
+
+def n_workers(n_jobs: int | None) -> int:
+    """How many processes ``n_jobs`` asks for on this machine (``None``: all CPUs, as ``-1``).
+
+    >>> n_workers(1), n_workers(-1) == n_workers(None) >= 1
+    (1, True)
+    """
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, (int, type(None))) or n_jobs == 0:
+        raise ValueError(f"n_jobs must be None, a whole number ≥ 1, or -1 for every CPU, got {n_jobs!r}")
+    if n_jobs is not None and n_jobs > 0:
+        return n_jobs
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(cpus + 1 + (n_jobs or -1), 1)
+
+
+def _tallies(window: int | None, words: bool) -> Callable[[], _Tally]:
+    """What makes empty counts of words (``words``) and pairs (``window``), the settings checked."""
+    if window is not None:
+        BigramCounts(window)  # checks the window
+    elif not words:
+        raise ValueError("nothing to count: words=False and window=None")
+    return partial(_Tally, window, words)
+
+
+# --- the driver: chunks counted here, or in workers and merged in order ------------------
+
+
+def _drive(data: Texts, new: Callable[[], C], normalize: bool | Normalizer, n_jobs: int | None, progress: bool) -> C:
+    """Counts of ``data``: ``new()`` filled chunk by chunk, here or in worker processes."""
+    jobs = n_workers(n_jobs)
+    threshold = AUTO_CHARS if n_jobs is None else 0
+    total = new()
+    pool: ProcessPoolExecutor | None = None
+    pending: deque[tuple[Future[C], int, int]] = deque()
+    with _Meter(progress) as meter:
+        try:
+            for chunk, nbytes, read, last in _chunks(documents(data), meter.on):
+                if pool is None and jobs > 1 and not last and read > threshold:
+                    pool = _pool(jobs)
+                if pool is None:
+                    total.update(token_lists(chunk, normalize))
+                    meter.add(len(chunk), nbytes)
+                    continue
+                pending.append((pool.submit(_count_chunk, new, chunk, _portable(normalize)), len(chunk), nbytes))
+                # merge what is done; wait only when enough chunks are in flight
+                while pending and (len(pending) > 2 * jobs or pending[0][0].done()):
+                    future, docs, size = pending.popleft()
+                    total += future.result()
+                    meter.add(docs, size)
+            for future, docs, size in pending:
+                total += future.result()
+                meter.add(docs, size)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+    return total
+
+
+def _chunks(docs: Iterator[tuple[str, Any]], measure: bool) -> Iterator[tuple[list[Any], int, int, bool]]:
+    """(chunk, its UTF-8 bytes if ``measure``, characters read so far, is it the last) for the documents.
+
+    A chunk holds whole documents, about :data:`CHUNK_CHARS` characters;
+    one chunk is read ahead to tell the last one.
+    """
+    chunk: list[Any] = []
+    size = nbytes = read = 0
+    ahead: tuple[list[Any], int, int] | None = None
+    for _, doc in docs:
+        chunk.append(doc)
+        text_chars = len(doc) if isinstance(doc, str) else sum(map(len, doc)) + len(doc)
+        size += text_chars
+        read += text_chars
+        if measure:
+            nbytes += len((doc if isinstance(doc, str) else " ".join(doc)).encode("utf-8"))
+        if size >= CHUNK_CHARS:
+            if ahead is not None:
+                yield (*ahead, False)
+            ahead = (chunk, nbytes, read)
+            chunk, size, nbytes = [], 0, 0
+    if chunk:
+        if ahead is not None:
+            yield (*ahead, False)
+        ahead = (chunk, nbytes, read)
+    if ahead is not None:
+        yield (*ahead, True)
+
+
+def _count_chunk(new: Callable[[], C], chunk: list[Any], normalize: _Portable) -> C:
+    """In a worker: the counts of one chunk."""
+    counts = new()
+    counts.update(token_lists(chunk, _restored(normalize)))
+    return counts
+
+
+def _portable(normalize: bool | Normalizer) -> _Portable:
+    if type(normalize) is Normalizer:
+        return tuple(sorted(normalize.steps.items()))
+    return normalize
+
+
+def _restored(normalize: _Portable) -> bool | Normalizer:
+    return _normalizer(normalize) if isinstance(normalize, tuple) else normalize
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # not fork: forking a process that runs threads (Jupyter, tqdm, dask) can deadlock
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+
+
+class _Meter:
+    """Documents and megabytes counted, on a progress bar when asked for and on a terminal."""
+
+    def __init__(self, wanted: bool) -> None:
+        self.on = wanted and _progress.enabled()
+        self._bar: Any = None
+        self._docs = 0
+        if self.on:
+            from tqdm import tqdm
+
+            self._bar = tqdm(
+                desc="counting", unit="B", unit_scale=True, delay=_progress.DELAY,
+                file=sys.stderr, leave=False, dynamic_ncols=True,
+            )
+
+    def add(self, docs: int, nbytes: int) -> None:
+        if self._bar is not None:
+            self._docs += docs
+            self._bar.set_postfix_str(f"{self._docs:,} documents", refresh=False)
+            self._bar.update(nbytes)
+
+    def __enter__(self) -> _Meter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+# --- counts on integer ids ----------------------------------------------------------------
+
+
+class _Tally:
+    """Word, document and pair counts on integer ids: what a chunk of a corpus comes back as.
+
+    ``a += b`` adds counts of later documents: ``b``'s words are looked up in
+    ``a``'s vocabulary and new ones take the next ids, so adding chunks in
+    corpus order gives every word the id of its first occurrence, as one
+    pass over the whole corpus would. Pair counts are kept as sorted runs
+    of (code, count) that merge when a run is no longer at least twice the
+    size of the next one, so each code is merged about log₂(runs) times
+    rather than once per chunk.
+    """
+
+    def __init__(self, window: int | None = 1, doc_freq: bool = True) -> None:
+        self.window = window
+        self.index = _new_index()
+        self.freq = np.zeros(0, dtype=np.int64)
+        self.doc_freq = np.zeros(0, dtype=np.int64) if doc_freq else None
+        self.runs: list[tuple[np.ndarray, np.ndarray]] = []
+        self.n_docs = 0
+
+    def update(self, token_lists: Iterable[list[str]]) -> _Tally:
+        encode = self.index.__getitem__  # a new word gets the next id
+        tokens: list[str] = []
+        lengths: list[int] = []
+        for doc in token_lists:
+            tokens += doc
+            lengths.append(len(doc))
+            if len(tokens) >= _BATCH_TOKENS:
+                self._add(np.fromiter(map(encode, tokens), dtype=np.int64, count=len(tokens)), lengths)
+                tokens, lengths = [], []
+        if lengths:
+            self._add(np.fromiter(map(encode, tokens), dtype=np.int64, count=len(tokens)), lengths)
+        return self
+
+    def _add(self, ids: np.ndarray, lengths_list: list[int]) -> None:
+        lengths = np.array(lengths_list, dtype=np.int64)
+        v = len(self.index)
+        self.n_docs += len(lengths)
+        self.freq = _padded(self.freq, v) + np.bincount(ids, minlength=v)
+        if self.doc_freq is not None:
+            # a word's document frequency: the distinct (document, word) codes that hold it
+            doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+            seen = np.sort((doc << _SHIFT) | ids)
+            first = np.ones(len(seen), dtype=bool)
+            first[1:] = seen[1:] != seen[:-1]
+            self.doc_freq = _padded(self.doc_freq, v) + np.bincount(seen[first] & _LOW, minlength=v)
+        if self.window is not None:
+            self._push(*np.unique(pair_codes(ids, lengths, self.window), return_counts=True))
+
+    def _push(self, codes: np.ndarray, counts: np.ndarray) -> None:
+        runs = self.runs
+        runs.append((codes, counts))
+        while len(runs) > 1 and len(runs[-2][0]) <= 2 * len(runs[-1][0]):
+            later, earlier = runs.pop(), runs.pop()
+            runs.append(_merge(*earlier, *later))
+
+    def _pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """All pair counts as one sorted run."""
+        runs = self.runs
+        while len(runs) > 1:
+            later, earlier = runs.pop(), runs.pop()
+            runs.append(_merge(*earlier, *later))
+        return runs[0] if runs else (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
+
+    def __iadd__(self, other: _Tally) -> _Tally:
+        if other.window != self.window or (other.doc_freq is None) != (self.doc_freq is None):
+            raise ValueError("cannot add counts made with other settings")
+        remap = np.fromiter(map(self.index.__getitem__, other.index), dtype=np.int64, count=len(other.index))
+        v = len(self.index)
+        self.freq = _padded(self.freq, v)
+        self.freq[remap] += other.freq
+        if self.doc_freq is not None:
+            self.doc_freq = _padded(self.doc_freq, v)
+            self.doc_freq[remap] += other.doc_freq
+        for codes, counts in other.runs:
+            mapped = (remap[codes >> _SHIFT] << _SHIFT) | remap[codes & _LOW]
+            order = np.argsort(mapped)
+            self._push(mapped[order], counts[order])
+        self.n_docs += other.n_docs
+        return self
+
+    def result(self) -> CorpusCounts:
+        """The counts as TermCounts and BigramCounts."""
+        words = list(self.index)
+        terms = pairs = None
+        if self.doc_freq is not None:
+            terms = TermCounts(
+                Counter(dict(zip(words, self.freq.tolist()))),
+                Counter(dict(zip(words, self.doc_freq.tolist()))),
+                int(self.freq.sum()),
+                self.n_docs,
+            )
+        if self.window is not None:
+            pairs = BigramCounts.from_arrays(words, self.freq, *self._pairs(), self.n_docs, self.window)
+        return CorpusCounts(terms, pairs)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # one run travels (merged in the worker, not here); the index's
+        # default factory refers to the index itself: send the words
+        self._pairs()
+        state = dict(self.__dict__)
+        state["index"] = list(self.index)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        words = state.pop("index")
+        self.__dict__.update(state)
+        self.index = _new_index()
+        self.index.update((w, i) for i, w in enumerate(words))
