@@ -82,13 +82,9 @@ CHECKS: tuple[Check, ...] = (
 )
 
 _AR_LETTERS = re.compile(f"[{chars.RE_AR_LETTER}]+")
-
-
-def _runs(characters: str) -> re.Pattern[str]:
-    return re.compile("[" + "".join(map(re.escape, characters)) + "]+")
-
-
-_RUNS = {check.name: _runs(check.characters) for check in CHECKS}
+# every character a check looks for -> its check; one regex finds them all in one scan
+_OWNER = {c: check.name for check in CHECKS for c in check.characters}
+_ANY = re.compile("[" + "".join(map(re.escape, _OWNER)) + "]")
 
 
 def health_check(data: Texts) -> pd.DataFrame:
@@ -115,8 +111,9 @@ def health_check(data: Texts) -> pd.DataFrame:
     """
     import pandas as pd
 
-    counts = dict.fromkeys(_RUNS, 0)
-    in_docs = dict.fromkeys(_RUNS, 0)
+    names = [check.name for check in CHECKS]
+    counts = dict.fromkeys(names, 0)
+    in_docs = dict.fromkeys(names, 0)
     first: dict[str, str] = {}
     n_docs = letters = mixing = 0
     for doc_id, text in documents(data):
@@ -124,14 +121,16 @@ def health_check(data: Texts) -> pd.DataFrame:
             raise TypeError(f"health_check reads characters: document {doc_id} is a token list, not a text")
         n_docs += 1
         letters += sum(len(run) for run in _AR_LETTERS.findall(text))
-        for name, pattern in _RUNS.items():
-            match = pattern.search(text)
-            if match is None:
-                continue
+        found: set[str] = set()
+        for match in _ANY.finditer(text):
+            name = _OWNER[match.group()]
+            counts[name] += 1
+            if name not in found:
+                found.add(name)
+                first.setdefault(name, f"{doc_id}:{match.start()}")
+        for name in found:
             in_docs[name] += 1
-            counts[name] += sum(len(run) for run in pattern.findall(text, match.start()))
-            first.setdefault(name, f"{doc_id}:{match.start()}")
-        mixing += sum(bool(_RUNS[name].search(text)) for name in _DIGIT_CHECKS) > 1
+        mixing += len(found.intersection(_DIGIT_CHECKS)) > 1
 
     def per_1000(count: int) -> float:
         return 1000 * count / letters if letters else float("nan")
