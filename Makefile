@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.arabtext-installed
 
-.PHONY: lab test install student clean
+.PHONY: lab test install student bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,16 @@ test: $(STAMP)
 ## make student: the lessons without solution cells, in build/student/
 student: $(STAMP)
 	$(BIN)/python scripts/build_lessons.py student build/student
+
+# camel-tools without its dependencies: its full install pulls torch; the benchmark
+# needs only its normalization and tokenizer (regex, emoji, six).
+CAMEL_CHECK := import camel_tools.utils.dediac, camel_tools.utils.normalize, camel_tools.tokenizers.word
+BENCH_ARGS ?=
+
+## make bench: arabtext against pyarabic, camel-tools and NLTK on the same input (BENCH_ARGS="--sizes 1 --repeats 3")
+bench: $(STAMP)
+	$(BIN)/python -c "$(CAMEL_CHECK)" 2>/dev/null || { $(BIN)/python -m pip install --quiet --no-deps camel-tools && $(BIN)/python -m pip install --quiet regex emoji six; }
+	$(BIN)/python benchmarks/bench_text.py $(BENCH_ARGS)
 
 clean:
 	rm -rf build .pytest_cache .hypothesis

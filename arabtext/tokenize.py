@@ -66,9 +66,11 @@ _PATTERNS = {
 # Each match first swallows the whitespace before its token. A top-level
 # alternation stops the regex engine from skipping spaces in C, so without this
 # every space would try every alternative (measured 2-3x slower on news text).
-# \Z ends the text cleanly after trailing space; the catch-all in "other" means
-# no visible character can make a match fail after its whitespace was taken.
-_SPACE = rf"[\s{_I}]*+"
+# \Z ends the text cleanly after trailing space, and the catch-all in "other"
+# means no visible character can make a match fail after its whitespace was
+# taken: the whitespace is never given back, without the possessive quantifier
+# that Python 3.10's re lacks.
+_SPACE = rf"[\s{_I}]*"
 _TOKEN_RE = re.compile(_SPACE + "(?:" + "|".join(f"(?P<{kind}>{p})" for kind, p in _PATTERNS.items()) + r"|\Z)")
 # The same alternation with one capturing group around the word kinds (the first
 # two), so findall returns each word and "" for every other token. Built from the
