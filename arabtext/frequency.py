@@ -134,9 +134,14 @@ class TermCounts:
 
 def _holds_stopword(terms: np.ndarray, stop: frozenset[str]) -> np.ndarray:
     """For each term (a word or words joined by spaces): does it hold a stop word?"""
-    words = sorted({w for term in terms for w in term.split(" ")})
-    stop_words = {w for w, is_stop in zip(words, is_stopword(words, stop)) if is_stop}
-    return np.fromiter((any(w in stop_words for w in term.split(" ")) for term in terms), dtype=bool, count=len(terms))
+    if not len(terms):
+        return np.zeros(0, dtype=bool)
+    # every word of every term in one list, checked in one call; each term's
+    # verdict is the "or" over its run of words
+    words = " ".join(terms).split(" ")
+    n_words = np.fromiter((term.count(" ") + 1 for term in terms), dtype=np.int64, count=len(terms))
+    starts = np.cumsum(n_words) - n_words
+    return np.logical_or.reduceat(np.array(is_stopword(words, stop), dtype=bool), starts)
 
 
 Counts = Union[TermCounts, Mapping[str, int]]

@@ -62,12 +62,14 @@ if TYPE_CHECKING:
 
 __all__ = ["CHUNK_CHARS", "AUTO_CHARS", "CorpusCounts", "count_corpus", "count_ngrams", "n_workers"]
 
-#: characters of text per chunk: counted at once, or sent to a worker (about 4 MB of Arabic UTF-8)
-CHUNK_CHARS = 2_000_000
+#: characters of text per chunk: counted at once, or sent to a worker (about 2 MB of Arabic UTF-8)
+CHUNK_CHARS = 1_000_000
 #: with ``n_jobs=None``, characters counted in this process before worker processes are started
 AUTO_CHARS = 20_000_000
 # tokens turned into ids before numpy counts them; bounds the id list of a chunk of token lists
 _BATCH_TOKENS = 2_000_000
+# what a token of a token list counts for in a chunk's size: about the characters it came from
+_TOKEN_CHARS = 6
 
 # how ``normalize`` travels to a worker: True/False, or a Normalizer's steps
 # (a Normalizer object would carry its cache of every word seen)
@@ -186,8 +188,10 @@ def _drive(data: Texts, new: Callable[[], C], normalize: bool | Normalizer, n_jo
     pending: deque[tuple[Future[C], int, int]] = deque()
     with _Meter(progress) as meter:
         try:
-            for chunk, nbytes, read, last in _chunks(documents(data), meter.on):
-                if pool is None and jobs > 1 and not last and read > threshold:
+            chunks = _chunks(documents(data), meter.on)
+            # a pool only for a corpus of more than one chunk: read one ahead to know
+            for chunk, nbytes, read, last in _last_marked(chunks) if jobs > 1 else ((*c, True) for c in chunks):
+                if pool is None and not last and read > threshold:
                     pool = _pool(jobs)
                 if pool is None:
                     total.update(token_lists(chunk, normalize))
@@ -208,33 +212,37 @@ def _drive(data: Texts, new: Callable[[], C], normalize: bool | Normalizer, n_jo
     return total
 
 
-def _chunks(docs: Iterator[tuple[str, Any]], measure: bool) -> Iterator[tuple[list[Any], int, int, bool]]:
-    """(chunk, its UTF-8 bytes if ``measure``, characters read so far, is it the last) for the documents.
+def _chunks(docs: Iterator[tuple[str, Any]], measure: bool) -> Iterator[tuple[list[Any], int, int]]:
+    """(chunk, its UTF-8 bytes if ``measure``, characters read so far) for the documents.
 
-    A chunk holds whole documents, about :data:`CHUNK_CHARS` characters;
-    one chunk is read ahead to tell the last one.
+    A chunk holds whole documents, about :data:`CHUNK_CHARS` characters of
+    text; a token counts as :data:`_TOKEN_CHARS`.
     """
     chunk: list[Any] = []
     size = nbytes = read = 0
-    ahead: tuple[list[Any], int, int] | None = None
     for _, doc in docs:
         chunk.append(doc)
-        text_chars = len(doc) if isinstance(doc, str) else sum(map(len, doc)) + len(doc)
-        size += text_chars
-        read += text_chars
+        chars = len(doc) if isinstance(doc, str) else len(doc) * _TOKEN_CHARS
+        size += chars
+        read += chars
         if measure:
             nbytes += len((doc if isinstance(doc, str) else " ".join(doc)).encode("utf-8"))
         if size >= CHUNK_CHARS:
-            if ahead is not None:
-                yield (*ahead, False)
-            ahead = (chunk, nbytes, read)
+            yield chunk, nbytes, read
             chunk, size, nbytes = [], 0, 0
     if chunk:
-        if ahead is not None:
-            yield (*ahead, False)
-        ahead = (chunk, nbytes, read)
-    if ahead is not None:
-        yield (*ahead, True)
+        yield chunk, nbytes, read
+
+
+def _last_marked(chunks: Iterator[tuple[list[Any], int, int]]) -> Iterator[tuple[list[Any], int, int, bool]]:
+    """The chunks, each with "is it the last one", reading one ahead."""
+    ahead = next(chunks, None)
+    if ahead is None:
+        return
+    for chunk in chunks:
+        yield (*ahead, False)
+        ahead = chunk
+    yield (*ahead, True)
 
 
 def _count_chunk(new: Callable[[], C], chunk: list[Any], normalize: _Portable) -> C:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arabtext.association import MEASURES, scores
-from arabtext.collocations import BigramCounts, collocates, collocations, kwic
+from arabtext.collocations import BigramCounts, collocates, collocations, kwic, pair_codes
 from arabtext.corpus import load_corpus
 from arabtext.normalize import normalize
 from arabtext.segment import light_stem
@@ -82,6 +82,31 @@ def test_counting_in_chunks_gives_the_same_counts(monkeypatch):
     monkeypatch.setattr(importlib.import_module("arabtext.collocations"), "_CHUNK_PAIRS", 50)
     chunked = BigramCounts.from_tokens(docs, window=2)
     assert np.array_equal(whole.pairs, chunked.pairs) and np.array_equal(whole.counts, chunked.counts)
+
+
+@given(corpora, st.integers(1, 4))
+def test_pair_codes_are_every_pair_within_the_window(docs, window):
+    index: dict[str, int] = {}
+    ids = np.array([index.setdefault(w, len(index)) for d in docs for w in d], dtype=np.int64)
+    codes = pair_codes(ids, np.array([len(d) for d in docs], dtype=np.int64), window)
+    assert sorted(codes.tolist()) == sorted(index[a] << 32 | index[b] for a, b in brute_pairs(docs, window))
+
+
+@given(corpora, st.integers(1, 3))
+def test_counts_rebuilt_from_their_arrays_are_the_same(docs, window):
+    counts = BigramCounts.from_tokens(docs, window)
+    again = BigramCounts.from_arrays(counts.words, counts.word_freq, counts.pairs, counts.counts, counts.n_docs, window)
+    assert again.words == counts.words and (again.n_docs, again.window) == (counts.n_docs, window)
+    assert as_dict(again.table()) == as_dict(counts.table())
+    again.update(docs)  # still counts: new words take the next ids
+    assert again.n_pairs == 2 * counts.n_pairs
+
+
+def test_inconsistent_arrays_are_refused():
+    with pytest.raises(ValueError, match="same lengths"):
+        BigramCounts.from_arrays(["ا", "ب"], np.array([1]), np.array([1]), np.array([1]), n_docs=1)
+    with pytest.raises(ValueError, match="distinct"):
+        BigramCounts.from_arrays(["ا", "ا"], np.array([1, 1]), np.array([1]), np.array([1]), n_docs=1)
 
 
 def test_merging_different_windows_is_refused():

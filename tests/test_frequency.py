@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from arabtext.corpus import load_corpus
 from arabtext.frequency import TermCounts, freq_table, keyness, mattr, ngrams, ttr, word_counts, zipf
 from arabtext.stopwords import stopwords
+from arabtext.normalize import normalize
 from arabtext.tokenize import tokenize
 
 ARTICLE = (Path(__file__).parents[1] / "corpus" / "sputnik-iraq-escalation.txt").read_text(encoding="utf-8")
@@ -77,6 +78,26 @@ def test_ngrams_equal_a_brute_force_count(docs, n):
     table = ngrams(docs, n=n, stopwords=False, normalize=False)
     assert {tuple(g.split(" ")): c for g, c in zip(table.ngram, table["count"])} == want
     assert table["per_10k"].sum() == pytest.approx(10_000)
+
+
+@given(st.lists(st.lists(st.sampled_from(["قال", "الوزير", "في", "إلى", "بغداد", "أن", "القوات"]), max_size=10), max_size=5), st.integers(1, 3))
+def test_ngrams_without_a_stop_word_are_all_kept(docs, n):
+    stop = stopwords()
+    want = Counter(
+        " ".join(gram) for d in docs for gram in zip(*(d[i:] for i in range(n))) if not any(normalize(w) in stop for w in gram)
+    )
+    table = ngrams(docs, n=n, normalize=False)
+    assert dict(zip(table.ngram, table["count"])) == want
+
+
+@given(corpora, corpora)
+def test_adding_counts_in_place_equals_adding_them(first, second):
+    for n in (1, 2):
+        total = TermCounts.from_tokens(first, n)
+        total += TermCounts.from_tokens(second, n)
+        assert total == TermCounts.from_tokens(first, n) + TermCounts.from_tokens(second, n)
+    with pytest.raises(ValueError, match="2-grams"):
+        total += TermCounts.from_tokens(first, 1)
 
 
 def test_ngrams_holding_a_stop_word_are_left_out():

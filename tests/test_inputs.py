@@ -2,10 +2,12 @@ from collections import Counter
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from arabtext.corpus import Document, load_corpus
 from arabtext.inputs import documents, is_stopword, stopword_set, token_lists
-from arabtext.normalize import Normalizer
+from arabtext.normalize import Normalizer, normalize
 from arabtext.stopwords import stopwords
 from arabtext.tokenize import tokenize
 
@@ -86,3 +88,14 @@ def test_is_stopword_matches_unnormalized_forms():
     stop = stopword_set(True)
     assert is_stopword(["أن", "إلى", "القوات", "ﷺ"], stop) == [True, True, False, False]
     assert is_stopword(["أن"], frozenset()) == [False]
+
+
+# letters, their variants, harakat, tatweel, joiners, ligatures, Latin, and the line break is_stopword joins words with
+_tricky = st.text(alphabet="اأإآلىيةهنمـًٌٍَُِّْ\u200d\u200c\u200fﻻﷲﷺab \n", max_size=6)
+
+
+@given(st.lists(_tricky, min_size=1, max_size=8), st.data())
+def test_is_stopword_judges_each_word_as_if_alone(words, data):
+    chosen = data.draw(st.lists(st.sampled_from(words), max_size=3))
+    stop = frozenset(normalize(w) for w in chosen) | {"الي"}
+    assert is_stopword(words, stop) == [normalize(w) in stop for w in words]
