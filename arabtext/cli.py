@@ -533,6 +533,7 @@ def _run_report(args: argparse.Namespace) -> None:
         args.output,
         _load(args),
         title=args.title,
+        source="standard input" if args.path == STDIN else args.path and Path(args.path).name,
         top=args.top or 20,
         measures=args.measures,
         window=args.window,

@@ -158,6 +158,7 @@ def report_html(
     data: Any = None,
     *,
     title: str | None = None,
+    source: str | None = None,
     top: int = 20,
     measures: Sequence[str] = ("llr", "logdice"),
     window: int = 1,
@@ -172,7 +173,9 @@ def report_html(
     """The report of ``data`` as one HTML string (see the module docstring).
 
     ``data`` is anything :func:`arabtext.corpus.load_corpus` takes (None: the
-    bundled corpus). ``top`` words go in the table, chart and cloud;
+    bundled corpus). The default ``title`` is the title of a single document,
+    else ``source`` (what the corpus is called; by default the name of the
+    file or folder ``data`` names) and the number of documents. ``top`` words go in the table, chart and cloud;
     collocations are scored by each of ``measures`` (pairs within ``window``
     words, seen ``min_count`` times); the ``kwic_words`` most frequent content
     words get a concordance of ``kwic_rows`` lines of ``kwic_width`` words a
@@ -224,7 +227,9 @@ def report_html(
 
     import pandas as pd
 
-    title = title or _title(documents)
+    if source is None and isinstance(data, (str, os.PathLike)):
+        source = Path(data).name
+    title = title or _title(documents, words.n_docs, source)
     n_types = len(words.counts)
     summary = pd.DataFrame(
         [
@@ -309,11 +314,11 @@ def report_html(
     return _page(title, parts)
 
 
-def _title(documents: list[tuple[str, dict]]) -> str:
-    if len(documents) == 1:
+def _title(documents: list[tuple[str, dict]], n_docs: int, source: str | None) -> str:
+    if n_docs == 1:
         doc_id, meta = documents[0]
         return str(meta.get("title") or doc_id)
-    return f"{len(documents)} documents" if len(documents) <= 50 else "corpus"
+    return f"{source + ': ' if source else ''}{n_docs:,} documents"
 
 
 def _doc_list(documents: list[tuple[str, dict]], n_docs: int) -> str:

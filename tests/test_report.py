@@ -98,7 +98,8 @@ def test_corpus_markup_never_becomes_markup(hostile_report):
 
 
 def test_the_title_is_escaped_in_head_and_body(hostile_corpus):
-    source = report_html(load_corpus(hostile_corpus)[:1], title=f"تقرير {IMG}")
+    with pytest.warns(UserWarning, match="looks like HTML"):
+        source = report_html(load_corpus(hostile_corpus)[:1], title=f"تقرير {IMG}")
     assert f"<title>arabtext report: تقرير {html.escape(IMG)}</title>" in source
     assert IMG not in source
 
@@ -362,3 +363,13 @@ def test_headless_chromium_shows_rtl_arabic_decoded_images_and_runs_nothing(host
         grey = image.convert("L")
         dark = sum(grey.histogram()[:128])
         assert dark > 0.01 * image.width * image.height  # text and pictures drawn, not a blank page
+
+
+def test_default_title_names_one_document_or_the_corpus(hostile_corpus):
+    with pytest.warns(UserWarning, match="looks like HTML"):
+        many = report_html(hostile_corpus, top=3)
+    assert f'<p dir="auto" class="title">{hostile_corpus.name}: 2 documents</p>' in many
+    one = report_html(["نجح الفريق في المباراة"], source="مثال", top=3)
+    assert '<p dir="auto" class="title">doc0001</p>' in one
+    two = report_html(["نجح الفريق", "فشل الفريق"], source="مثال", top=3)
+    assert '<p dir="auto" class="title">مثال: 2 documents</p>' in two
