@@ -286,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
         "kwic",
         "Concordance (key word in context): every occurrence of a word, with its neighbours as written.",
         _examples(
-            "arabtext kwic القوات                     # also finds والقوات، للقوات in the bundled article",
+            "arabtext kwic القوات                     # also finds قوات، والقوات، للقوات (through clitics)",
             "arabtext kwic my_corpus/ العراق --width 8 --format csv",
         )
         + "\n\nThe word is matched after normalization and, by default, through clitics (--match exact: only\n"
