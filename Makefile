@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.arabtext-installed
 
-.PHONY: lab test install student bench clean
+.PHONY: lab test install report student bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ lab: $(STAMP)
 ## make test: every test, the lessons executed top to bottom
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## make report: the analyses without Jupyter: build/report.html on the bundled corpus, the lessons executed to build/lessons/
+report: $(STAMP)
+	mkdir -p build
+	$(BIN)/arabtext report -o build/report.html
+	$(BIN)/python scripts/build_lessons.py html build/lessons
 
 ## make student: the lessons without solution cells, in build/student/
 student: $(STAMP)
