@@ -4,7 +4,8 @@
 terms (−3 … +3) and adjusts what it finds with a few rules kept as data:
 
 * clitics: والنجاح finds نجاح (through :func:`arabtext.segment.light_stem`),
-  حلوه finds حلوة, حلوووو finds حلو;
+  حلوه finds حلوة, حلوووو finds حلو; stop words (:func:`arabtext.stopwords.stopwords`)
+  are only looked up as written, never taken apart;
 * phrases are matched before their words: ما شاء الله, حسبي الله, لا يزال;
 * negation: لا لم لن ليس غير ما بدون عدم مش ... flip and damp the next words
   (up to three, stopping at punctuation), and Egyptian ما…ش negates its word;
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple
 
 from arabtext.normalize import normalize
 from arabtext.segment import CONJUNCTIONS, PRONOUN_SUFFIXES, light_stem, segment
+from arabtext.stopwords import stopwords
 from arabtext.tokenize import Token, sentence_spans, tokens
 
 if TYPE_CHECKING:
@@ -363,6 +365,7 @@ class SentimentAnalyzer:
         for k in [*self._rules, *self.lexicon.phrases]:
             self._starts[k[0]] = max(self._starts.get(k[0], 0), len(k))
         self._cache: dict[str, tuple[str, float, str] | None] = {}
+        self._function_words = stopwords()
         self._normal: dict[str, str] = {}
         self._firsts: dict[str, tuple[str, ...]] = {}
 
@@ -568,12 +571,14 @@ class SentimentAnalyzer:
         if word in self._cache:
             return self._cache[word]
         found = None
-        for candidate, note in _candidates(word):
+        # a function word is looked up only as written: الذي is not ألذ + ي
+        candidates = [(word, "")] if word in self._function_words else _candidates(word)
+        for candidate, note in candidates:
             score = self.lexicon.words.get(candidate)
             if score:
                 found = (candidate, score, note)
                 break
-        if found is None:
+        if found is None and word not in self._function_words:
             m = _CIRCUMFIX.fullmatch(word)
             if m:
                 inner = next(((c, s, n) for c, n in _candidates(m.group(1)) if (s := self.lexicon.words.get(c))), None)
@@ -639,11 +644,14 @@ def _candidates(word: str) -> Iterator[tuple[str, str]]:
         # informal spelling writes ta marbuta as ha: حلوه = حلوة
         if form.endswith("ه"):
             yield form[:-1] + "ة", f"{note}{sep}ه for ة"
+        segments = segment(form, restore_alef=True)
         stem = light_stem(form)
         if stem != form:
             yield stem, f"{note}{sep}clitics"
             if stem.endswith(("ه", "ت")):
                 yield stem[:-1] + "ة", f"{note}{sep}clitics"  # حكومتها → حكومت → حكومة
+        if "ال" in segments[:-1]:
+            continue  # a word with the article takes no pronoun suffix and is no construct (الأمني)
         bases = [form, stem]
         if form.startswith(_VOCATIVE) and len(form) >= len(_VOCATIVE) + 3:
             bases.append(form[len(_VOCATIVE) :])
