@@ -49,9 +49,8 @@ never made neighbours.
 from __future__ import annotations
 
 import warnings
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -272,18 +271,6 @@ class BigramCounts:
             f"in {self.n_docs:,} documents>"
         )
 
-    def __getstate__(self) -> dict[str, Any]:
-        # the index's default factory refers to the index itself: send the words
-        state = dict(self.__dict__)
-        state["_index"] = self.words
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        words = state.pop("_index")
-        self.__dict__.update(state)
-        self._index = _new_index()
-        self._index.update((w, i) for i, w in enumerate(words))
-
 
 def pair_codes(ids: np.ndarray, lengths: np.ndarray, window: int) -> np.ndarray:
     """The code ``left id << 32 | right id`` of every pair within ``window`` words, not crossing documents.
@@ -300,10 +287,21 @@ def pair_codes(ids: np.ndarray, lengths: np.ndarray, window: int) -> np.ndarray:
     return np.concatenate([((ids[:-d] << _SHIFT) | ids[d:])[position[d:] >= d] for d in range(1, window + 1)])
 
 
-def _new_index() -> defaultdict[str, int]:
-    index: defaultdict[str, int] = defaultdict()
-    index.default_factory = index.__len__  # an unseen word gets the next id
-    return index
+class _Index(dict):
+    """Word → id, where an unseen word gets the next id.
+
+    Not a defaultdict whose factory is its own ``__len__``: that refers to
+    itself, so every index thrown away (a merged chunk's) would wait for the
+    cycle collector; this one is freed at once, and pickles as a dict.
+    """
+
+    def __missing__(self, word: str) -> int:
+        self[word] = n = len(self)
+        return n
+
+
+def _new_index() -> dict[str, int]:
+    return _Index()
 
 
 def _padded(a: np.ndarray, size: int) -> np.ndarray:

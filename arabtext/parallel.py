@@ -400,15 +400,5 @@ class _Tally:
         return CorpusCounts(terms, pairs)
 
     def __getstate__(self) -> dict[str, Any]:
-        # one run travels (merged in the worker, not here); the index's
-        # default factory refers to the index itself: send the words
-        self._pairs()
-        state = dict(self.__dict__)
-        state["index"] = list(self.index)
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        words = state.pop("index")
-        self.__dict__.update(state)
-        self.index = _new_index()
-        self.index.update((w, i) for i, w in enumerate(words))
+        self._pairs()  # one run travels, merged in the worker rather than by the process receiving it
+        return self.__dict__
