@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.arabtext-installed
 
-.PHONY: lab test install report student bench clean
+.PHONY: lab test install report student bench train-sentiment clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ BENCH_ARGS ?=
 bench: $(STAMP)
 	$(BIN)/python -c "$(CAMEL_CHECK)" 2>/dev/null || { $(BIN)/python -m pip install --quiet --no-deps camel-tools && $(BIN)/python -m pip install --quiet regex emoji six; }
 	$(BIN)/python benchmarks/bench_text.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/sentiment_eval.py
+
+## make train-sentiment: retrain the shipped sentiment model from ../shared/data (needs the dev extra)
+train-sentiment: $(STAMP)
+	$(BIN)/python scripts/train_sentiment.py
 
 clean:
 	rm -rf build .pytest_cache .hypothesis
