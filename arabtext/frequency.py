@@ -178,7 +178,11 @@ def word_counts(
     >>> (word_counts("الوزير") + word_counts(["الوزيرُ", "وزير"]))["الوزير"]
     2
     """
-    return _counted(data, normalize, 1, n_jobs, progress).counts
+    from arabtext.parallel import count_corpus
+
+    counts = count_corpus(data, None, normalize, n_jobs, progress, doc_freq=False).words
+    assert counts is not None
+    return counts.counts
 
 
 def freq_table(

@@ -11,9 +11,9 @@ Documents are read one at a time and gathered into *chunks* of about
 ids once (one dictionary look-up per token); word frequencies, document
 frequencies and the codes of word pairs are then computed with numpy on
 those ids (:func:`arabtext.collocations.pair_codes`), and the pair counts
-of successive chunks are merged like runs of a merge sort. Memory holds one
-chunk of text and grows with the vocabulary and the number of distinct
-pairs, not with the corpus.
+of successive chunks are merged like runs of a merge sort. Memory holds a
+chunk of text (one per worker, and as many again waiting) and grows with
+the vocabulary and the number of distinct pairs, not with the corpus.
 
 With more than one job, this process reads the documents and sends the
 *texts* of each chunk to worker processes; each worker counts its chunk and
@@ -25,7 +25,7 @@ exactly those of one process: the same numbers, the same order.
 ----------
 - ``1``: this process only.
 - ``k > 1``: ``k`` worker processes, started only when the corpus is more
-  than one chunk (a few MB of text): a short corpus is counted here at once.
+  than one chunk (about 7 MB of Arabic text): a short corpus is counted here.
 - ``-1``: one worker per CPU (``-2``: all CPUs but one ...).
 - ``None`` (default): this process for the first :data:`AUTO_CHARS`
   characters (about 35 MB of Arabic text); a corpus that goes on beyond
@@ -62,14 +62,16 @@ if TYPE_CHECKING:
 
 __all__ = ["CHUNK_CHARS", "AUTO_CHARS", "CorpusCounts", "count_corpus", "count_ngrams", "n_workers"]
 
-#: characters of text per chunk: counted at once, or sent to a worker (about 2 MB of Arabic UTF-8)
-CHUNK_CHARS = 1_000_000
+#: characters of text per chunk: counted at once, or sent to a worker (about 7 MB of Arabic UTF-8)
+CHUNK_CHARS = 4_000_000
 #: with ``n_jobs=None``, characters counted in this process before worker processes are started
 AUTO_CHARS = 20_000_000
-# tokens turned into ids before numpy counts them; bounds the id list of a chunk of token lists
+# tokens turned into ids before numpy counts them (a Dask partition may be far bigger than a chunk)
 _BATCH_TOKENS = 2_000_000
-# what a token of a token list counts for in a chunk's size: about the characters it came from
-_TOKEN_CHARS = 6
+# what a token of a token list counts for in a chunk's size: a string object in a
+# list takes about the memory of 32 characters of text, so a chunk of token lists
+# weighs about what a chunk of texts does
+_TOKEN_CHARS = 32
 
 # how ``normalize`` travels to a worker: True/False, or a Normalizer's steps
 # (a Normalizer object would carry its cache of every word seen)
@@ -104,6 +106,7 @@ def count_corpus(
     progress: bool = False,
     *,
     words: bool = True,
+    doc_freq: bool = True,
 ) -> CorpusCounts:
     """Count the words and the word pairs of ``data`` in one pass, streaming, on ``n_jobs`` processes.
 
@@ -111,7 +114,8 @@ def count_corpus(
     :mod:`arabtext.inputs`): a Corpus (``load_corpus("news.jsonl")`` streams
     it), texts, a generator of texts, token lists. ``window`` is the span
     of the pairs (1: adjacent words, ``None``: no pairs); ``words=False``
-    skips the word table (the pairs still know every word's frequency).
+    skips the word table (the pairs still know every word's frequency),
+    ``doc_freq=False`` the document frequencies (a little faster).
     ``progress=True`` shows a bar of documents and megabytes on a
     terminal when the counting takes more than a second.
 
@@ -126,7 +130,7 @@ def count_corpus(
     >>> counts.pairs.table(min_count=2)[["w1", "w2", "O11"]].values.tolist()
     [['وزير', 'الخارجية', 2]]
     """
-    return _drive(data, _tallies(window, words), normalize, n_jobs, progress).result()
+    return _drive(data, _tallies(window, words, doc_freq), normalize, n_jobs, progress).result()
 
 
 def count_ngrams(
@@ -167,13 +171,13 @@ def n_workers(n_jobs: int | None) -> int:
     return max(cpus + 1 + (n_jobs or -1), 1)
 
 
-def _tallies(window: int | None, words: bool) -> Callable[[], _Tally]:
-    """What makes empty counts of words (``words``) and pairs (``window``), the settings checked."""
+def _tallies(window: int | None, words: bool, doc_freq: bool = True) -> Callable[[], _Tally]:
+    """What makes empty counts of words (``words``, ``doc_freq``) and pairs (``window``), the settings checked."""
     if window is not None:
         BigramCounts(window)  # checks the window
     elif not words:
         raise ValueError("nothing to count: words=False and window=None")
-    return partial(_Tally, window, words)
+    return partial(_Tally, window, words, doc_freq)
 
 
 # --- the driver: chunks counted here, or in workers and merged in order ------------------
@@ -198,8 +202,8 @@ def _drive(data: Texts, new: Callable[[], C], normalize: bool | Normalizer, n_jo
                     meter.add(len(chunk), nbytes)
                     continue
                 pending.append((pool.submit(_count_chunk, new, chunk, _portable(normalize)), len(chunk), nbytes))
-                # merge what is done; wait only when enough chunks are in flight
-                while pending and (len(pending) > 2 * jobs or pending[0][0].done()):
+                # merge what is done; wait when every worker has a chunk and one more is queued
+                while pending and (len(pending) > jobs or pending[0][0].done()):
                     future, docs, size = pending.popleft()
                     total += future.result()
                     meter.add(docs, size)
@@ -315,29 +319,33 @@ class _Tally:
     rather than once per chunk.
     """
 
-    def __init__(self, window: int | None = 1, doc_freq: bool = True) -> None:
+    def __init__(self, window: int | None = 1, words: bool = True, doc_freq: bool = True) -> None:
         self.window = window
+        self.words = words
         self.index = _new_index()
         self.freq = np.zeros(0, dtype=np.int64)
-        self.doc_freq = np.zeros(0, dtype=np.int64) if doc_freq else None
+        self.doc_freq = np.zeros(0, dtype=np.int64) if words and doc_freq else None
         self.runs: list[tuple[np.ndarray, np.ndarray]] = []
         self.n_docs = 0
 
     def update(self, token_lists: Iterable[list[str]]) -> _Tally:
         encode = self.index.__getitem__  # a new word gets the next id
-        tokens: list[str] = []
+        # ids, not tokens, are kept until the batch is counted: 8 bytes a token
+        ids: list[int] = []
         lengths: list[int] = []
         for doc in token_lists:
-            tokens += doc
-            lengths.append(len(doc))
-            if len(tokens) >= _BATCH_TOKENS:
-                self._add(np.fromiter(map(encode, tokens), dtype=np.int64, count=len(tokens)), lengths)
-                tokens, lengths = [], []
+            before = len(ids)
+            ids.extend(map(encode, doc))
+            lengths.append(len(ids) - before)
+            if len(ids) >= _BATCH_TOKENS:
+                self._add(ids, lengths)
+                ids, lengths = [], []
         if lengths:
-            self._add(np.fromiter(map(encode, tokens), dtype=np.int64, count=len(tokens)), lengths)
+            self._add(ids, lengths)
         return self
 
-    def _add(self, ids: np.ndarray, lengths_list: list[int]) -> None:
+    def _add(self, ids_list: list[int], lengths_list: list[int]) -> None:
+        ids = np.array(ids_list, dtype=np.int64)
         lengths = np.array(lengths_list, dtype=np.int64)
         v = len(self.index)
         self.n_docs += len(lengths)
@@ -368,7 +376,7 @@ class _Tally:
         return runs[0] if runs else (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
 
     def __iadd__(self, other: _Tally) -> _Tally:
-        if other.window != self.window or (other.doc_freq is None) != (self.doc_freq is None):
+        if (other.window, other.words, other.doc_freq is None) != (self.window, self.words, self.doc_freq is None):
             raise ValueError("cannot add counts made with other settings")
         remap = np.fromiter(map(self.index.__getitem__, other.index), dtype=np.int64, count=len(other.index))
         v = len(self.index)
@@ -388,10 +396,10 @@ class _Tally:
         """The counts as TermCounts and BigramCounts."""
         words = list(self.index)
         terms = pairs = None
-        if self.doc_freq is not None:
+        if self.words:
             terms = TermCounts(
                 Counter(dict(zip(words, self.freq.tolist()))),
-                Counter(dict(zip(words, self.doc_freq.tolist()))),
+                None if self.doc_freq is None else Counter(dict(zip(words, self.doc_freq.tolist()))),
                 int(self.freq.sum()),
                 self.n_docs,
             )

@@ -169,6 +169,9 @@ def test_count_ngrams_equals_term_counts_for_every_n(small_chunks, thread_pool):
 def test_words_only_and_pairs_only():
     words_only = count_corpus(DOCS, window=None)
     assert words_only.pairs is None and words_only.words == TermCounts.from_tokens(token_lists(DOCS))
+    without_documents = count_corpus(DOCS, window=None, doc_freq=False).words
+    assert without_documents.doc_freq is None and without_documents.counts == words_only.words.counts
+    assert (without_documents.total, without_documents.n_docs) == (words_only.words.total, words_only.words.n_docs)
     pairs_only = count_corpus(DOCS, words=False)
     assert pairs_only.words is None
     assert_same_pairs(pairs_only.pairs, BigramCounts.from_tokens(token_lists(DOCS)))
