@@ -6,6 +6,8 @@ terms (−3 … +3) and adjusts what it finds with a few rules kept as data:
 * clitics: والنجاح finds نجاح (through :func:`arabtext.segment.light_stem`),
   حلوه finds حلوة, حلوووو finds حلو; stop words (:func:`arabtext.stopwords.stopwords`)
   are only looked up as written, never taken apart;
+* inflections the lexicon does not list reach its lemma when the part of
+  speech fits: هيفشلوا finds فشلوا (a verb), فاسقات finds فاسق (an adjective);
 * phrases are matched before their words: ما شاء الله, حسبي الله, لا يزال;
 * negation: لا لم لن ليس غير ما بدون عدم مش ... flip and damp the next words
   (up to three, stopping at punctuation), and Egyptian ما…ش negates its word;
@@ -579,6 +581,8 @@ class SentimentAnalyzer:
                 found = (candidate, score, note)
                 break
         if found is None and word not in self._function_words:
+            found = self._inflected(word)
+        if found is None and word not in self._function_words:
             m = _CIRCUMFIX.fullmatch(word)
             if m:
                 inner = next(((c, s, n) for c, n in _candidates(m.group(1)) if (s := self.lexicon.words.get(c))), None)
@@ -588,6 +592,21 @@ class SentimentAnalyzer:
             self._cache.clear()
         self._cache[word] = found
         return found
+
+    def _inflected(self, word: str) -> tuple[str, float, str] | None:
+        """(key, score, how) of the lexicon lemma of an inflected form the lexicon does not list, or None."""
+        forms = [word] + ([_ELONGATED.sub(r"\1", word)] if _ELONGATED.search(word) else [])
+        for form in forms:
+            # a verb takes no article: prefixes come off only words without one
+            verbs = "ال" not in segment(form)[:-1]
+            stem = light_stem(form)
+            # with the article, only the stem: الذات is not الذ + ات
+            for base in dict.fromkeys((form, stem) if verbs else (stem,)):
+                for lemma, pos in _inflections(base, verbs):
+                    entry = self.lexicon.entries.get(lemma)
+                    if entry is not None and entry.score and entry.pos in pos:
+                        return lemma, entry.score, "inflection"
+        return None
 
     def _contributions(self, units: list[_Unit], sentence: int, reasons: dict | None) -> list[float]:
         mods = [1.0] * len(units)
@@ -668,6 +687,51 @@ def _candidates(word: str) -> Iterator[tuple[str, str]]:
             # a masculine plural loses its ن before a noun: مجرمي داعش = مجرمين
             if base.endswith(("ي", "و")):
                 yield base + "ن", f"{note}{sep}construct plural"
+
+
+
+# Last resort for a word the lexicon lacks: the lexicon lists lemmas and their common
+# forms, so take off one inflectional ending and/or one imperfect prefix, and accept
+# the result only if the lexicon lists it with a part of speech that takes that
+# inflection (فاشلات → فاشلة adj, بيكرهوا → كره verb, but نادين ↛ ادين، بعيد ↛ عيد).
+_ADJ, _NOMINAL, _VERB = frozenset({"adj"}), frozenset({"adj", "noun"}), frozenset({"verb"})
+_NOMINAL_ENDINGS = (
+    ("يين", "ي", _ADJ), ("يون", "ي", _ADJ), ("ات", "ة", _NOMINAL), ("ات", "", _NOMINAL), ("ين", "", _ADJ),
+    ("ون", "", _ADJ), ("ان", "", _NOMINAL), ("ية", "ي", _ADJ), ("ة", "", _ADJ), ("ه", "", _ADJ),
+    ("ي", "", _NOMINAL), ("ا", "", _NOMINAL),
+)  # fmt: skip
+_VERB_ENDINGS = ("وا", "تم", "تو", "تي", "نا", "ون", "ين", "ت", "و", "ي", "ا", "ن")
+# the imperfect's person prefixes, with the dialect ب (بيحب، بحب) and future س / ه (هيفشل);
+# not the future ح: حي، حت start too many nouns (حياة)
+_VERB_PREFIXES = ("بي", "بت", "بن", "هي", "هت", "هن", "سي", "ست", "سن", "ي", "ت", "ن", "ا", "ب")
+_MIN_LEMMA = 3
+
+
+def _inflections(word: str, verbs: bool) -> Iterator[tuple[str, frozenset[str]]]:
+    """(shorter form, the parts of speech it may be) for ``word``: an ending off, a prefix off, then both."""
+
+    def fits(stem: str, ending: str, replacement: str = "") -> bool:
+        return stem.endswith(ending) and len(stem) - len(ending) + len(replacement) >= _MIN_LEMMA
+
+    for ending, replacement, pos in _NOMINAL_ENDINGS:
+        if fits(word, ending, replacement):
+            yield word[: -len(ending)] + replacement, pos
+    if not verbs:
+        return
+    for ending in _VERB_ENDINGS:
+        if fits(word, ending):
+            yield word[: -len(ending)], _VERB
+    for prefix in _VERB_PREFIXES:
+        rest = word[len(prefix) :]
+        # one letter off a four-letter word leaves too many accidental verbs (نساء ↛ ساء، نادين ↛ ادين)
+        if not word.startswith(prefix) or len(rest) < _MIN_LEMMA + (len(prefix) == 1):
+            continue
+        # derived forms keep their alef in the perfect: ينتصر → انتصر، يستغل → استغل
+        for stem in (rest, "ا" + rest) if rest[0] in "نست" else (rest,):
+            yield stem, _VERB
+            for ending in _VERB_ENDINGS:
+                if fits(stem, ending):
+                    yield stem[: -len(ending)], _VERB
 
 
 def _first_forms(word: str) -> tuple[str, ...]:

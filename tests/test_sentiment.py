@@ -235,6 +235,25 @@ def test_clitic_and_spelling_aware_lookup(sa, word, key):
     assert explained["token"].tolist() == [word]
 
 
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [
+        ("هيفشلوا", "فشلوا"),  # Egyptian future ه
+        ("ملعونة", "ملعون"),  # feminine of a listed adjective
+        ("فاسقات", "فاسق"),  # feminine plural
+    ],
+)
+def test_inflected_forms_reach_their_lemma(sa, word, key):
+    assert word not in sa.lexicon and key in sa.lexicon
+    assert sa.explain(word)[["key", "reason"]].values.tolist() == [[key, f"lexicon {key} {sa.lexicon[key]:+g} (inflection)"]]
+
+
+@pytest.mark.parametrize("word", ["نساء", "الذات", "حياتهم"])
+def test_inflection_fallback_needs_a_fitting_part_of_speech(sa, word):
+    # ساء، الذ and اتهم are in the lexicon, but these words are not their inflections
+    assert sa.polarity(word) == 0
+
+
 def test_emoji_count_once_each_and_ignore_modifiers(sa):
     one = sa.polarity("😍")
     assert one > 0
