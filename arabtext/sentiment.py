@@ -91,6 +91,7 @@ CONTRAST_WORDS: frozenset[str] = frozenset(
      "إلا أن", "غير أن", "بيد أن", "مع ذلك", "ومع ذلك")
 )  # fmt: skip
 
+_PREPOSITIONS = frozenset(("عن", "من", "في", "علي", "الي", "مع", "ضد", "لدي", "عند", "بسبب"))
 # Clause punctuation ends a negation's reach; quotes and brackets do not.
 _CLAUSE_PUNCT = frozenset("،,؛;.!?؟:…")
 _WORD_KINDS = frozenset(("word", "latin", "number"))
@@ -101,6 +102,9 @@ _LAUGHTER = re.compile(r"[هخ]{3,}|(?:ها){2,}")
 _CIRCUMFIX = re.compile(r"(?:ما|م)(.{2,})ش")
 # emoji modifiers that do not change the emoji's meaning: variation selector, skin tones
 _EMOJI_NOISE = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")
+# emoticons: eyes, an optional nose or tear, a mouth; or a heart <3 (not inside words: a:D)
+_EMOTICON = re.compile(r"(?<![\w:;=])(?:[:;=][-'^]?[)(DPp]+|<3+)(?!\w)")
+_EMOTICON_HINT = re.compile(r"[:;=<]")
 # the vocative يا is often glued to its noun in tweets: ياحلو، ياكلاب
 _VOCATIVE = "يا"
 
@@ -480,7 +484,7 @@ class SentimentAnalyzer:
         """Per sentence: (start, end, units, contribution of each unit)."""
         if not isinstance(text, str):
             raise TypeError(f"expected a str, got {type(text).__name__}")
-        toks = _expand_hashtags(tokens(text))
+        toks = _expand_hashtags(_join_emoticons(text, tokens(text)))
         at = 0
         for i, (start, end) in enumerate(sentence_spans(text)):
             while at < len(toks) and toks[at].start < start:
@@ -627,6 +631,10 @@ class SentimentAnalyzer:
                         break
                     if v.role == "intensifier":
                         continue
+                    # a preposition after the negated word starts its complement, which keeps
+                    # its own polarity: ليس مسؤولا عن الجرائم
+                    if counted and v.role == "word" and self._normalized(v.text) in _PREPOSITIONS:
+                        break
                     if v.role == "sentiment":
                         mods[j] *= self.negation
                         why(j, f"negated by {u.text} (×{self.negation:g})")
@@ -757,6 +765,31 @@ def _target(units: list[_Unit], i: int, side: str) -> int | None:
         return neighbour(1)
     left = neighbour(-1)
     return left if left is not None else neighbour(1)
+
+
+def _join_emoticons(text: str, toks: list[Token]) -> list[Token]:
+    """Emoticons the tokenizer splits into punctuation (:) :-( <3) joined into one emoji token each."""
+    if not _EMOTICON_HINT.search(text):
+        return toks
+    spans = {m.start(): m.end() for m in _EMOTICON.finditer(text)}
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        end = spans.get(toks[i].start)
+        if end is None:
+            out.append(toks[i])
+            i += 1
+            continue
+        j = i
+        while j < len(toks) and toks[j].end <= end:
+            j += 1
+        if j == i or toks[j - 1].end != end:  # the emoticon is not made of whole tokens (a:b)
+            out.append(toks[i])
+            i += 1
+            continue
+        out.append(Token(text[toks[i].start : end], toks[i].start, end, "emoji"))
+        i = j
+    return out
 
 
 def _expand_hashtags(toks: list[Token]) -> list[Token]:

@@ -157,6 +157,13 @@ def test_negation_reaches_three_words_only(sa):
     assert sa.polarity("لم يكن الفيلم في النهاية رائعا") > 0
 
 
+def test_negation_stops_at_a_preposition_after_the_negated_word(sa):
+    # the complement of the negated word keeps its polarity
+    assert sa.polarity("ليس مسؤولا عن الجرائم") == sa.polarity("الجرائم") < 0
+    # a preposition right after the negator is inside its scope
+    assert sa.polarity("ليس في الأمر خير") < 0
+
+
 def test_ma_negates_one_word_only(sa):
     assert sa.polarity("ما عجبني") < 0
     assert sa.polarity("ما قاله الوزير جميل") > 0
@@ -261,6 +268,18 @@ def test_emoji_count_once_each_and_ignore_modifiers(sa):
     assert sa.polarity("👍🏽") == sa.polarity("👍") > 0
     assert sa.polarity("❤️") == sa.polarity("❤") > 0
     assert sa.polarity("😡") < 0
+
+
+@pytest.mark.parametrize(("text", "emoticon"), [("حلو :)", ":)"), ("زعلان :(", ":("), ("بحبك <3", "<3"), ("يا خسارة :'(", ":'(")])
+def test_emoticons_are_read_as_one_emoji(sa, text, emoticon):
+    explained = sa.explain(text)
+    assert emoticon in explained["token"].tolist()
+    assert text[explained["start"].iloc[-1] : explained["end"].iloc[-1]] == emoticon
+
+
+@pytest.mark.parametrize("text", ["قال:(هذا)", "النتيجة 3:0", "a:Db"])
+def test_colons_inside_text_are_not_emoticons(sa, text):
+    assert sa.polarity(text) == 0
 
 
 def test_laughter_is_read_as_one_key_for_a_user_lexicon(sa):
