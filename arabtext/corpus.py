@@ -655,7 +655,7 @@ def _read_text_file(path: str, errors: Errors) -> str:
     return _decode(data, str(path), errors)
 
 
-_REPLACE_HINT = ", or pass errors='replace'"
+_REPLACE_HINT = ", or load it with errors='replace' (command line: --errors replace)"
 
 
 def _decode(
@@ -691,7 +691,7 @@ def _clean(text: str, where: str, strip_html: bool) -> str:
         elif markup:
             _warn(
                 f"{where}: looks like HTML ({markup.group()[:40]!r} at character {markup.start()}); "
-                "pass strip_html=True to remove tags and unescape entities"
+                "pass strip_html=True (command line: --strip-html) to remove tags and unescape entities"
             )
     return text
 
