@@ -249,13 +249,14 @@ class BigramCounts:
         """
         import pandas as pd
 
-        left, right = self.pairs >> _SHIFT, self.pairs & _LOW
         keep = self.counts >= min_count
+        codes, o11 = self.pairs[keep], self.counts[keep]
+        left, right = codes >> _SHIFT, codes & _LOW
         words = np.array(self.words, dtype=object)
-        stop = _stop_mask(words, keep_ids=np.concatenate([left[keep], right[keep]]), stopwords=stopwords)
-        keep &= ~stop[left] & ~stop[right]
+        stop = _stop_mask(words, keep_ids=np.concatenate([left, right]), stopwords=stopwords)
+        keep = ~stop[left] & ~stop[right]
+        left, right, o11 = left[keep], right[keep], o11[keep]
         r1, c1 = self.margins()
-        left, right, o11 = left[keep], right[keep], self.counts[keep]
         rows, cols, n = r1[left], c1[right], self.n_pairs
         return pd.DataFrame(
             {
@@ -310,15 +311,23 @@ def _padded(a: np.ndarray, size: int) -> np.ndarray:
 
 def _merge(codes_a: np.ndarray, counts_a: np.ndarray, codes_b: np.ndarray, counts_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Add two sorted (code, count) tables."""
-    if not len(codes_a) or not len(codes_b):
-        return (codes_b, counts_b) if not len(codes_a) else (codes_a, counts_a)
-    codes = np.concatenate([codes_a, codes_b])
-    counts = np.concatenate([counts_a, counts_b]).astype(np.int64)
-    # a stable sort is timsort: two sorted runs merge in linear time
-    order = np.argsort(codes, kind="stable")
-    codes, counts = codes[order], counts[order]
-    first = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]]))
-    return codes[first], np.add.reduceat(counts, first)
+    if len(codes_a) < len(codes_b):
+        codes_a, counts_a, codes_b, counts_b = codes_b, counts_b, codes_a, counts_a
+    if not len(codes_b):
+        return codes_a, counts_a
+    # Look the smaller table's codes up in the larger one: found ones add to its
+    # counts, new ones are inserted in order. No sort of both tables together,
+    # and memory is the result plus arrays the size of the smaller table.
+    pos = np.searchsorted(codes_a, codes_b)
+    found = pos < len(codes_a)
+    found[found] = codes_a[pos[found]] == codes_b[found]
+    new = ~found
+    codes = np.insert(codes_a, pos[new], codes_b[new])
+    counts = np.insert(counts_a, pos[new], counts_b[new])
+    # a's code at i has moved right by the number of codes inserted before it
+    at = pos[found]
+    counts[at + np.searchsorted(pos[new], at, side="right")] += counts_b[found]
+    return codes, counts
 
 
 def _stop_mask(words: np.ndarray, keep_ids: np.ndarray, stopwords: Stopwords) -> np.ndarray:

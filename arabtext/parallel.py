@@ -171,12 +171,14 @@ def n_workers(n_jobs: int | None) -> int:
     return max(cpus + 1 + (n_jobs or -1), 1)
 
 
-def _tallies(window: int | None, words: bool, doc_freq: bool = True) -> Callable[[], _Tally]:
+def _tallies(window: int | None, words: bool, doc_freq: bool = True) -> Callable[[], _Tally | _Words]:
     """What makes empty counts of words (``words``, ``doc_freq``) and pairs (``window``), the settings checked."""
     if window is not None:
         BigramCounts(window)  # checks the window
     elif not words:
         raise ValueError("nothing to count: words=False and window=None")
+    elif not doc_freq:
+        return _Words
     return partial(_Tally, window, words, doc_freq)
 
 
@@ -304,7 +306,32 @@ class _Meter:
             self._bar.close()
 
 
-# --- counts on integer ids ----------------------------------------------------------------
+# --- the counts -----------------------------------------------------------------------------
+
+
+class _Words:
+    """Word counts alone, without documents or pairs: ``Counter``'s own C loop is the fastest count."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.total = self.n_docs = 0
+
+    def update(self, token_lists: Iterable[list[str]]) -> _Words:
+        counts = self.counts
+        for tokens in token_lists:
+            counts.update(tokens)
+            self.total += len(tokens)
+            self.n_docs += 1
+        return self
+
+    def __iadd__(self, other: _Words) -> _Words:
+        self.counts.update(other.counts)
+        self.total += other.total
+        self.n_docs += other.n_docs
+        return self
+
+    def result(self) -> CorpusCounts:
+        return CorpusCounts(TermCounts(self.counts, None, self.total, self.n_docs), None)
 
 
 class _Tally:

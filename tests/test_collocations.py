@@ -92,6 +92,17 @@ def test_pair_codes_are_every_pair_within_the_window(docs, window):
     assert sorted(codes.tolist()) == sorted(index[a] << 32 | index[b] for a, b in brute_pairs(docs, window))
 
 
+@given(st.dictionaries(st.integers(0, 60), st.integers(1, 5)), st.dictionaries(st.integers(0, 60), st.integers(1, 5)))
+def test_merging_count_tables_adds_them(a, b):
+    def table(d):
+        codes = np.array(sorted(d), dtype=np.int64)
+        return codes, np.array([d[c] for c in codes.tolist()], dtype=np.int64)
+
+    codes, counts = importlib.import_module("arabtext.collocations")._merge(*table(a), *table(b))
+    assert codes.tolist() == sorted(a.keys() | b.keys())
+    assert dict(zip(codes.tolist(), counts.tolist())) == Counter(a) + Counter(b)
+
+
 @given(corpora, st.integers(1, 3))
 def test_counts_rebuilt_from_their_arrays_are_the_same(docs, window):
     counts = BigramCounts.from_tokens(docs, window)
