@@ -334,6 +334,15 @@ class _Words:
         return CorpusCounts(TermCounts(self.counts, None, self.total, self.n_docs), None)
 
 
+def _documents_holding(ids: np.ndarray, lengths: np.ndarray, v: int) -> np.ndarray:
+    """For each of ``v`` word ids, in how many of the documents (runs of ``lengths`` in ``ids``) it occurs."""
+    doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    seen = np.sort((doc << _SHIFT) | ids)  # distinct (document, word) codes are runs of one value
+    first = np.ones(len(seen), dtype=bool)
+    first[1:] = seen[1:] != seen[:-1]
+    return np.bincount(seen[first] & _LOW, minlength=v)
+
+
 class _Tally:
     """Word, document and pair counts on integer ids: what a chunk of a corpus comes back as.
 
@@ -378,14 +387,11 @@ class _Tally:
         self.n_docs += len(lengths)
         self.freq = _padded(self.freq, v) + np.bincount(ids, minlength=v)
         if self.doc_freq is not None:
-            # a word's document frequency: the distinct (document, word) codes that hold it
-            doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-            seen = np.sort((doc << _SHIFT) | ids)
-            first = np.ones(len(seen), dtype=bool)
-            first[1:] = seen[1:] != seen[:-1]
-            self.doc_freq = _padded(self.doc_freq, v) + np.bincount(seen[first] & _LOW, minlength=v)
+            self.doc_freq = _padded(self.doc_freq, v) + _documents_holding(ids, lengths, v)
         if self.window is not None:
-            self._push(*np.unique(pair_codes(ids, lengths, self.window), return_counts=True))
+            codes, counts = np.unique(pair_codes(ids, lengths, self.window), return_counts=True)
+            del ids  # the batch's arrays go before the merge, which needs memory of its own
+            self._push(codes, counts)
 
     def _push(self, codes: np.ndarray, counts: np.ndarray) -> None:
         runs = self.runs

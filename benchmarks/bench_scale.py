@@ -18,9 +18,12 @@ Cases, for each input:
   ``collocations(min_count=5)`` (every measure).
 - word counts, on the token lists held in memory: NLTK ``FreqDist``,
   arabtext ``word_counts`` (words and document frequencies).
-- pipeline, on the raw JSONL: ``load_corpus`` → ``count_corpus`` (tokenize,
+- pipeline, on the raw JSONL: ``iter_documents`` → ``count_corpus`` (tokenize,
   count words and pairs) → ``freq_table`` and ``collocations`` with stop
   words left out, with ``n_jobs=1`` and ``n_jobs=2``.
+- count, read: for the smallest input of 10 MB or more, ``count_corpus`` on
+  the JSONL read 2 and 8 times over in one stream: the same vocabulary and
+  pairs, 4 times the text; the peak memory must stay the same.
 
     .venv/bin/python benchmarks/bench_scale.py                        # 10 MB and 100 MB, every case
     .venv/bin/python benchmarks/bench_scale.py --sizes 10             # a quick run
@@ -53,6 +56,12 @@ TARGET_PIPELINE_S = 30.0  # pipeline on 100 MB, one core
 TARGET_PIPELINE_MB = 1000.0
 TARGET_WORDS_PER_S = 5e6
 PIPELINE_TARGET_SIZE_MB = 100
+# memory must not grow with the corpus: an input read twice over, and 8 times over
+# (the same vocabulary and pairs, 4 times the text; reading it once leaves out the
+# merges of a full chunk into the full pair table, which set the steady peak)
+SCALING_REPEATS = (2, 8)
+SCALING_TASK = "count, read"
+SCALING_MIN_MB = 10
 
 
 # --- inputs ---------------------------------------------------------------------------------
@@ -139,6 +148,15 @@ def nltk_count_score(tokens: str) -> dict[str, int]:
     pmi = finder.score_ngrams(BigramAssocMeasures.pmi)
     llr = finder.score_ngrams(BigramAssocMeasures.likelihood_ratio)
     return {"words": len(freq), "pairs": len(pmi), "scored": len(llr)}
+
+
+def arabtext_count_repeated(jsonl: str, repeat: int) -> dict[str, int]:
+    from arabtext import count_corpus
+    from arabtext.corpus import iter_documents
+
+    documents = (doc for _ in range(repeat) for doc in iter_documents(jsonl))  # one stream, never held
+    counts = count_corpus(documents, window=1, n_jobs=1)
+    return {"tokens": counts.words.total, "distinct pairs": len(counts.pairs.pairs)}
 
 
 def arabtext_count_score(tokens: str) -> dict[str, int]:
@@ -230,7 +248,7 @@ class Row:
         return max(self.measured.peak_mb, self.measured.summary.get("tree_peak_mb", 0.0))
 
 
-def cases_for(inputs: Inputs, with_nltk: bool, jobs: int, has_psutil: bool) -> list[Case | tuple[str, str, str]]:
+def cases_for(inputs: Inputs, with_nltk: bool, jobs: int, has_psutil: bool, scaling: bool) -> list[Case | tuple[str, str, str]]:
     tokens, jsonl = str(inputs.tokens), str(inputs.jsonl)
     held = partial(held_token_docs, tokens)
     found: list[Case | tuple[str, str, str]] = []
@@ -248,6 +266,10 @@ def cases_for(inputs: Inputs, with_nltk: bool, jobs: int, has_psutil: bool) -> l
         found.append(Case(task, "arabtext", ours, partial(imported, ARABTEXT_MODULES, given)))
     warm = partial(imported, ARABTEXT_MODULES, jsonl)
     found.append(Case("pipeline", "arabtext n_jobs=1", partial(arabtext_pipeline, n_jobs=1), warm))
+    if scaling:
+        for repeat in SCALING_REPEATS:
+            run = partial(arabtext_count_repeated, repeat=repeat)
+            found.append(Case(SCALING_TASK, f"arabtext {repeat}x", run, warm))
     if jobs > 1:
         run = partial(arabtext_pipeline, n_jobs=jobs)
         found.append(Case("pipeline", f"arabtext n_jobs={jobs}", partial(with_tree_peak, run) if has_psutil else run, warm))
@@ -284,7 +306,7 @@ def table_rows(rows: list[Row]) -> list[list[str]]:
         peer = _peer(rows, row)
         speed = f"{peer.measured.seconds / m.seconds:.1f}x" if peer else ""
         memory = f"{row.peak_mb / peer.peak_mb:.2f}" if peer else ""
-        rate = row.inputs.n_tokens / m.seconds / 1e6
+        rate = m.summary.get("tokens", row.inputs.n_tokens) / m.seconds / 1e6
         summary = {k: v for k, v in m.summary.items() if k != "tree_peak_mb"}
         what = ", ".join(f"{k} {v:,}" for k, v in summary.items())
         if "tree_peak_mb" in m.summary:
@@ -329,6 +351,12 @@ def target_lines(rows: list[Row], jobs: int) -> list[str]:
         if one and size >= PIPELINE_TARGET_SIZE_MB:
             lines.append(f"{_verdict(one.measured.seconds < TARGET_PIPELINE_S)}  {inputs.label} pipeline on one core < {TARGET_PIPELINE_S:g} s: {one.measured.seconds:.1f} s")
             lines.append(f"{_verdict(one.peak_mb < TARGET_PIPELINE_MB)}  {inputs.label} pipeline peak RSS < {TARGET_PIPELINE_MB:g} MB: {one.peak_mb:.0f} MB")
+        few, many = (find(inputs, SCALING_TASK, f"arabtext {r}x") for r in SCALING_REPEATS)
+        if few and many:
+            lines.append(
+                f"{_verdict(many.peak_mb <= 1.15 * few.peak_mb)}  {inputs.label} memory does not grow with the corpus: counting it "
+                f"read {SCALING_REPEATS[1]}x over peaks at {many.peak_mb:.0f} MB, {SCALING_REPEATS[0]}x at {few.peak_mb:.0f} MB (within 15%)"
+            )
         many = find(inputs, "pipeline", f"arabtext n_jobs={jobs}")
         if one and many and size >= PIPELINE_TARGET_SIZE_MB:
             lines.append(
@@ -370,11 +398,13 @@ def main(argv: Sequence[str] | None = None) -> int:
           + ("" if has_psutil else " (psutil missing: worker processes not included)"))
     start = time.perf_counter()
     rows: list[Row] = []
+    # read many times over, an input of a chunk or two would be held whole (a chunk is ~7 MB)
+    scaling_size = min((s for s in args.sizes if s >= SCALING_MIN_MB), default=None)
     for size in args.sizes:
         inputs = prepare(size, args.data)
         print(f"\ninput {inputs.label}: {inputs.source}; {inputs.n_docs:,} documents in {inputs.jsonl.name} and {inputs.tokens.name}", flush=True)
         with_nltk = args.skip_nltk_above is None or size <= args.skip_nltk_above
-        rows += measure(inputs, cases_for(inputs, with_nltk, args.jobs, has_psutil))
+        rows += measure(inputs, cases_for(inputs, with_nltk, args.jobs, has_psutil, scaling=size == scaling_size))
 
     headers = ["input", "task", "tool", "seconds", "M tokens/s", "peak MB", "x faster", "memory vs NLTK", "result"]
     print()
