@@ -10,8 +10,10 @@ The model is logistic regression over features of normalized text:
 * optionally two lexicon features (the hybrid model): the positive and the negative
   contributions of :class:`~arabtext.sentiment.SentimentAnalyzer`, divided by √(number of words).
 
-A feature counts once per text; the word features are scaled to unit length;
-the score is ``intercept + weights · features``, a log-odds of "positive".
+A feature counts once per text, valued by its inverse document frequency
+(``idf``: a feature few training texts share weighs more than one in every
+text), and the vector of the word features is scaled to unit length; the
+score is ``intercept + weights · features``, a log-odds of "positive".
 Every feature belongs to the tokens it came from, so the score splits exactly
 into per-token contributions: ``explain`` lists them.
 
@@ -52,7 +54,7 @@ __all__ = ["SentimentModel", "token_features", "lexicon_parts", "save_model", "L
 NGRAM_RANGE = (2, 5)
 #: the hybrid model's two lexicon features
 LEXICON_FEATURES = ("lex=positive", "lex=negative")
-_FORMAT = "arabtext-sentiment-linear/1"
+_FORMAT = "arabtext-sentiment-linear/2"
 # feature name prefix -> kind
 _KINDS = {"w": "word", "s": "stem", "c": "char n-gram", "e": "emoji", "l": "lexicon"}
 
@@ -117,15 +119,17 @@ class SentimentModel:
                 meta = json.loads(bytes(data["meta"]).decode("utf-8"))
                 names = bytes(data["features"]).decode("utf-8").split("\n")
                 weights = data["weights"].astype(np.float64)
+                idf = data["idf"].astype(np.float64)
                 self.intercept = float(data["intercept"])
             except KeyError as missing:
                 raise ValueError(f"{self.source}: not an arabtext sentiment model (no {missing} array)") from None
-        if meta.get("format") != _FORMAT or len(names) != len(weights):
-            raise ValueError(f"{self.source}: unsupported model format {meta.get('format')!r} or feature/weight mismatch")
+        if meta.get("format") != _FORMAT or not len(names) == len(weights) == len(idf):
+            raise ValueError(f"{self.source}: unsupported model format {meta.get('format')!r} or feature/weight/idf mismatch")
         self.meta: dict = meta
         self.ngram_range: tuple[int, int] = (int(meta["ngram_range"][0]), int(meta["ngram_range"][1]))
         self.weights: dict[str, float] = dict(zip(names, weights.tolist()))
         self.lexicon_weights = tuple(self.weights.pop(f, 0.0) for f in LEXICON_FEATURES) if meta.get("lexicon") else None
+        self.idf: dict[str, float] = {f: v for f, v in zip(names, idf.tolist()) if f in self.weights}
         self.analyzer = SentimentAnalyzer() if self.lexicon_weights else None
         self._known_cache: dict[str, tuple[str, ...]] = {}
         if self.lexicon_weights and meta.get("lexicon_sha256"):
@@ -147,7 +151,7 @@ class SentimentModel:
         """
         per_token = self._known(text)
         present = set().union(*(feats for _, feats in per_token))
-        total = self.intercept + (sum(map(self.weights.__getitem__, present)) / math.sqrt(len(present)) if present else 0.0)
+        total = self.intercept + sum(self.weights[f] * v for f, v in self._values(present).items())
         if self.lexicon_weights:
             parts = lexicon_parts(self.analyzer, text, [t for t, _ in per_token])  # type: ignore[arg-type]
             total += sum(self.lexicon_weights[0 if x > 0 else 1] * x for _, x in parts)
@@ -293,6 +297,12 @@ class SentimentModel:
             out.append((token, known))
         return out
 
+    def _values(self, present: Iterable[str]) -> dict[str, float]:
+        """Each present feature's value: its idf, the vector of them scaled to unit length."""
+        idf = {f: self.idf[f] for f in present}
+        norm = math.sqrt(sum(v * v for v in idf.values()))
+        return {f: v / norm for f, v in idf.items()}
+
     def _contributions(self, text: str) -> list[tuple[Token, float, list[tuple[str, float]]]]:
         """Per token: (token, its share of weights · features, its strongest features)."""
         per_token = self._known(text)
@@ -300,13 +310,12 @@ class SentimentModel:
         for i, (_, feats) in enumerate(per_token):
             for f in feats:
                 owners[f].append(i)
-        # binary features scaled to unit length: each present feature is worth 1/√k
-        value = 1 / math.sqrt(len(owners)) if owners else 0.0
+        values = self._values(owners)
         shares = [0.0] * len(per_token)
         tops: list[list[tuple[str, float]]] = [[] for _ in per_token]
         for f, holders in owners.items():
             # a feature two tokens share is split between them, so the shares still add up
-            w = self.weights[f] * value / len(holders)
+            w = self.weights[f] * values[f] / len(holders)
             for i in holders:
                 shares[i] += w
                 tops[i].append((f, w))
@@ -340,8 +349,12 @@ def save_model(
     weights: Sequence[float],
     intercept: float,
     meta: dict,
+    idf: Sequence[float] | None = None,
 ) -> None:
     """Write a model file that :class:`SentimentModel` loads (used by scripts/train_sentiment.py).
+
+    ``idf`` is each feature's value when present (``None``: 1 for all, plain
+    binary features); a lexicon feature's idf is not used.
 
     >>> import tempfile, os
     >>> path = os.path.join(tempfile.mkdtemp(), "tiny.npz")
@@ -350,13 +363,15 @@ def save_model(
     ['positive']
     """
     names = list(features)
-    if any("\n" in f for f in names) or len(names) != len(weights):
-        raise ValueError("feature names must not contain newlines and must match the weights")
+    idf = [1.0] * len(names) if idf is None else list(idf)
+    if any("\n" in f for f in names) or not len(names) == len(weights) == len(idf):
+        raise ValueError("feature names must not contain newlines and must match the weights and idf")
     meta = {**meta, "format": _FORMAT}
     np.savez_compressed(
         path,
         features=np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8),
         weights=np.asarray(weights, dtype=np.float32),
+        idf=np.asarray(idf, dtype=np.float32),
         intercept=np.float64(intercept),
         meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
     )

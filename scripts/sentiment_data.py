@@ -112,6 +112,21 @@ ARSARCASM = Path("sentiment_arsarcasm") / "arsarcasm.tsv"
 AJGT = Path("sentiment_ajgt") / "ajgt_tweets.tsv"
 
 
+def training_sources(train: Labelled, data: Path = DEFAULT_DATA) -> tuple[str, ...]:
+    """Where each text of ``train`` comes from: ``arsarcasm-semeval``, ``arsarcasm-astd`` or ``ajgt``.
+
+    The three sources differ in topic, dialect and time; leaving one out in
+    cross-validation estimates how the model does on tweets from a source it
+    never saw. A text in two sources counts for the first one read.
+    """
+    source: dict[str, str] = {}
+    for r in read_tsv(data / ARSARCASM):
+        source.setdefault(_key(r["text"]), "arsarcasm-" + r["source"])
+    for r in read_tsv(data / AJGT):
+        source.setdefault(_key(r["text"]), "ajgt")
+    return tuple(source[_key(t)] for t in train.texts)
+
+
 def evaluation_sets(data: Path = DEFAULT_DATA, skipped: list[str] | None = None) -> list[Labelled]:
     """Every held-out set that is present under ``data``; why each absent one was skipped goes to ``skipped``."""
     skipped = [] if skipped is None else skipped

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -85,6 +86,19 @@ def test_decision_is_intercept_plus_unit_scaled_binary_features(tmp_path):
     assert m.probability("وحش") == pytest.approx(1 / (1 + math.exp(-(0.25 - 2.0))))
 
 
+def test_idf_values_features_before_unit_scaling(tmp_path):
+    path = tmp_path / "idf.npz"
+    save_model(path, ["w=حلو", "c= ح", "w=وحش"], [2.0, 0.5, -2.0], 0.0, {"ngram_range": [2, 3], "lexicon": False}, idf=[3.0, 1.0, 2.0])
+    m = SentimentModel(path)
+    # حلو: features valued 3 and 1, scaled to unit length by √(3² + 1²)
+    assert m.decision("حلو") == pytest.approx((2.0 * 3 + 0.5 * 1) / math.sqrt(10), rel=1e-6)
+    assert m.explain("حلو")["contribution"].sum() == pytest.approx(m.decision("حلو"))
+    # a lone feature is worth 1 whatever its idf
+    assert m.decision("وحش") == pytest.approx(-2.0)
+    with pytest.raises(ValueError, match="idf"):
+        save_model(path, ["w=حلو"], [1.0], 0.0, {}, idf=[1.0, 2.0])
+
+
 def test_shared_feature_is_split_between_tokens(tmp_path):
     m = tiny_model(tmp_path, {"c= ح": 1.0})
     df = m.explain("حلو حزين")
@@ -112,13 +126,16 @@ def test_numpy_prediction_matches_scikit_learn(tmp_path):
     texts = ["يوم جميل", "خدمة سيئة", "فيلم رائع جدا", "مش حلو خالص", "أحب هذا المكان", "تجربة فاشلة", "ممتاز 👍", "قرف 😡"]
     y = np.array([1, 0, 1, 0, 1, 0, 1, 0])
     feats = train.featurize(texts, SentimentAnalyzer())
-    vocab = {f: i for i, f in enumerate(sorted({f for fs, _ in feats for f in fs}))}
-    X = train.matrix(feats, vocab, True)
+    names = sorted({f for fs, _ in feats for f in fs})
+    vocab = {f: i for i, f in enumerate(names)}
+    idf = train.smooth_idf(Counter(f for fs, _ in feats for f in fs), len(texts), names)
+    assert len(set(idf)) > 1  # the check below is not only of binary features
+    X = train.matrix(feats, vocab, idf, True)
     clf = train.estimator(1.0).fit(X, y)
     path = tmp_path / "m.npz"
-    save_model(path, list(vocab) + list(LEXICON_FEATURES), clf.coef_[0], float(clf.intercept_[0]), {"ngram_range": [2, 5], "lexicon": True})
+    save_model(path, names + list(LEXICON_FEATURES), clf.coef_[0], float(clf.intercept_[0]), {"ngram_range": [2, 5], "lexicon": True}, idf=[*idf, 1.0, 1.0])
     m = SentimentModel(path)
-    expected = clf.decision_function(train.matrix(train.featurize(texts + ["نص جديد حلو"], SentimentAnalyzer()), vocab, True))
+    expected = clf.decision_function(train.matrix(train.featurize(texts + ["نص جديد حلو"], SentimentAnalyzer()), vocab, idf, True))
     assert [m.decision(t) for t in texts + ["نص جديد حلو"]] == pytest.approx(expected.tolist(), abs=1e-5)
 
 
