@@ -91,7 +91,29 @@ _COMPOSE = {
 _FREQUENT = set(chars.HARAKAT_SHADDA + chars.TATWEEL + chars.ALEF_MADDA + chars.ALEF_HAMZA_ABOVE + chars.ALEF_HAMZA_BELOW
                 + chars.ALEF_MAKSURA + chars.TA_MARBUTA + chars.WAW_HAMZA + chars.YA_HAMZA)
 _ARABIC = f"{chars.RE_AR_LETTER}{chars.RE_AR_MARK}"
-_ZWJ_NEAR_ARABIC = re.compile(f"(?<=[{_ARABIC}]){chars.ZWJ}+|{chars.ZWJ}+(?=[{_ARABIC}])")
+# A pattern that starts with a literal lets the regex engine jump from ZWJ to ZWJ;
+# the Arabic neighbour is checked per run (a leading lookbehind would be tried at
+# every position of the text).
+_ZWJ_RUN = re.compile(f"{chars.ZWJ}+")
+_ARABIC_CHAR = re.compile(f"[{_ARABIC}]")
+
+
+def _zwj_near_arabic(text: str) -> list[tuple[int, int]]:
+    """Spans of the ZWJ runs in ``text`` that touch an Arabic letter or mark."""
+    return [
+        m.span()
+        for m in _ZWJ_RUN.finditer(text)
+        if (m.start() and _ARABIC_CHAR.match(text, m.start() - 1)) or _ARABIC_CHAR.match(text, m.end())
+    ]
+
+
+def _drop_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    pieces, last = [], 0
+    for a, b in spans:
+        pieces.append(text[last:a])
+        last = b
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 class Normalizer:
@@ -151,7 +173,7 @@ class Normalizer:
             m = self.charmap
             text = self._rare.sub(lambda match: m[match.group()], text)
         if self._zwj and chars.ZWJ in text:
-            text = _ZWJ_NEAR_ARABIC.sub("", text)
+            text = _drop_spans(text, _zwj_near_arabic(text))
         for pair, out in self._compose_after.items():
             if pair in text:
                 text = text.replace(pair, out)
@@ -207,10 +229,10 @@ class Normalizer:
             rows += [(step.name, c, mapping[c], n) for c, n in sorted(counts.items(), key=lambda kv: -kv[1])]
             text = "".join(mapping.get(c, c) for c in text)
             if step.name == "controls" and chars.ZWJ in text:
-                n = sum(len(m.group()) for m in _ZWJ_NEAR_ARABIC.finditer(text))
-                if n:
-                    rows.append((step.name, chars.ZWJ, "", n))
-                    text = _ZWJ_NEAR_ARABIC.sub("", text)
+                spans = _zwj_near_arabic(text)
+                if spans:
+                    rows.append((step.name, chars.ZWJ, "", sum(b - a for a, b in spans)))
+                    text = _drop_spans(text, spans)
         df = pd.DataFrame(rows, columns=["step", "from", "to", "count"])
         df["description"] = df["step"].map({s.name: s.description for s in STEPS})
         df["codepoint"] = df["from"].map(lambda s: " ".join(f"U+{ord(c):04X}" for c in s))
