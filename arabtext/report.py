@@ -23,9 +23,8 @@ import html
 import io
 import os
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TypeVar
 
 from arabtext import __version__
 
@@ -43,8 +42,6 @@ T = TypeVar("T")
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 #: sentiment methods by name: the class that scores, and its module
 SENTIMENT_METHODS = {"lexicon": ("arabtext.sentiment", "SentimentAnalyzer"), "model": ("arabtext.sentiment_model", "SentimentModel")}
-# documents tokenized together before counting: bounds memory, keeps numpy calls few
-_BATCH_DOCS = 500
 _STYLE = """
 body { font-family: "Amiri", "Noto Naskh Arabic", "DejaVu Sans", sans-serif; max-width: 1100px; margin: 2em auto;
        padding: 0 1em; color: #222; line-height: 1.5; }
@@ -78,12 +75,6 @@ class _Sentence:
     doc: str
     number: int
     text: str
-
-
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 def _passing(items: Iterable[T], desc: str, progress: bool) -> Iterable[T]:
@@ -184,11 +175,11 @@ def report_html(
     ``progress=True`` shows a bar per pass on a terminal.
     """
     from arabtext.association import check_measure
-    from arabtext.collocations import BigramCounts, collocations, kwic
+    from arabtext.collocations import collocations, kwic
     from arabtext.corpus import load_corpus
-    from arabtext.frequency import TermCounts, freq_table, zipf
+    from arabtext.frequency import freq_table, zipf
     from arabtext.health import health_check
-    from arabtext.inputs import token_lists
+    from arabtext.parallel import count_corpus
     from arabtext.plots import bar_top_words, sentiment_arc, word_cloud, zipf_plot
 
     for measure in measures:
@@ -197,10 +188,8 @@ def report_html(
     corpus: Corpus = load_corpus(data)
 
     health = health_check(_passing(corpus, "checking characters", progress))
-    words, pairs = TermCounts(), BigramCounts(window)
-    for batch in _batches(token_lists(_passing(corpus, "counting words", progress)), _BATCH_DOCS):
-        words.update(batch)
-        pairs.update(batch)
+    counts = count_corpus(_passing(corpus, "counting words", progress), window=window)
+    words, pairs = counts.words, counts.pairs
     if not words.total:
         raise ValueError("the corpus holds no words to count")
     freq = freq_table(words)
