@@ -106,8 +106,9 @@ def presentation_forms() -> dict[str, str]:
 
 
 # --- regex character-class bodies (no brackets, ready for "[...]") --------------
-#: a character that can start or continue an Arabic word
-RE_AR_LETTER = "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufd3d\ufd40-\ufdff\ufe70-\ufefc"
+#: a character that can start or continue an Arabic word. The presentation forms
+#: of harakat (U+FE70–FE7F, U+FC5E–FC63) are spacing marks, not letters.
+RE_AR_LETTER = "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufc5d\ufc64-\ufd3d\ufd40-\ufdff\ufe80-\ufefc"
 #: a character that can only continue an Arabic word: marks, tatweel
 RE_AR_MARK = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08ca-\u08ff"
 #: invisible characters tolerated inside a word (a stray RLM must not split it)
