@@ -16,7 +16,7 @@ install: $(STAMP)
 
 ## make lab: the lessons in JupyterLab
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 ## make test: every test, the lessons executed top to bottom
 test: $(STAMP)
