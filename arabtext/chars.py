@@ -106,11 +106,12 @@ def presentation_forms() -> dict[str, str]:
 
 
 # --- regex character-class bodies (no brackets, ready for "[...]") --------------
-#: a character that can start or continue an Arabic word. The presentation forms
-#: of harakat (U+FE70–FE7F, U+FC5E–FC63) are spacing marks, not letters.
+#: a character that can start or continue an Arabic word (the presentation forms
+#: of harakat, U+FE70–FE7F and U+FC5E–FC63, are marks: see RE_AR_MARK)
 RE_AR_LETTER = "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufc5d\ufc64-\ufd3d\ufd40-\ufdff\ufe80-\ufefc"
-#: a character that can only continue an Arabic word: marks, tatweel
-RE_AR_MARK = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08ca-\u08ff"
+#: a character that can only continue an Arabic word: marks, tatweel, and the
+#: presentation forms of harakat (normalization turns them back into marks)
+RE_AR_MARK = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08ca-\u08ff\ufc5e-\ufc63\ufe70-\ufe7f"
 #: invisible characters tolerated inside a word (a stray RLM must not split it)
 RE_INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff\u00ad"
 
