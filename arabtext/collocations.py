@@ -49,7 +49,7 @@ never made neighbours.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -138,20 +138,7 @@ class BigramCounts:
         >>> counts.n_pairs, counts.n_docs
         (2, 2)
         """
-        encode = self._index.__getitem__  # a new word gets the next id
-        chunk = max(_CHUNK_PAIRS // self.window, 1)
-        ids: list[int] = []
-        lengths: list[int] = []
-        for doc in token_lists:
-            if isinstance(doc, str):
-                raise TypeError("BigramCounts counts token lists; got a string (tokenize it, or wrap a token list in a list)")
-            before = len(ids)
-            ids.extend(map(encode, doc))
-            lengths.append(len(ids) - before)
-            if len(ids) >= chunk:
-                self._add(ids, lengths)
-                ids, lengths = [], []
-        if lengths:
+        for ids, lengths in id_batches(token_lists, self._index, max(_CHUNK_PAIRS // self.window, 1)):
             self._add(ids, lengths)
         return self
 
@@ -271,6 +258,32 @@ class BigramCounts:
             f"<BigramCounts window={self.window}: {self.n_tokens:,} tokens, {len(self.pairs):,} distinct pairs "
             f"in {self.n_docs:,} documents>"
         )
+
+
+def id_batches(token_lists: Iterable[Sequence[str]], index: dict[str, int], size: int) -> Iterator[tuple[list[int], list[int]]]:
+    """Token lists as batches of word ids and document lengths, ``size`` ids or a little more each.
+
+    ``index`` maps words to ids; a word it lacks gets the next id (see
+    ``_new_index``). Only ids are kept until a batch is counted: 8 bytes a token.
+
+    >>> index = _new_index()
+    >>> list(id_batches([["قال", "الوزير"], ["الوزير"]], index, size=10))
+    [([0, 1, 1], [2, 1])]
+    """
+    encode = index.__getitem__
+    ids: list[int] = []
+    lengths: list[int] = []
+    for doc in token_lists:
+        if isinstance(doc, str):
+            raise TypeError("counting takes token lists; got a string (tokenize it, or wrap a token list in a list)")
+        before = len(ids)
+        ids.extend(map(encode, doc))
+        lengths.append(len(ids) - before)
+        if len(ids) >= size:
+            yield ids, lengths
+            ids, lengths = [], []
+    if lengths:
+        yield ids, lengths
 
 
 def pair_codes(ids: np.ndarray, lengths: np.ndarray, window: int) -> np.ndarray:

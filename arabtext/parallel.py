@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, Union
 import numpy as np
 
 from arabtext import _progress
-from arabtext.collocations import _LOW, _SHIFT, BigramCounts, _merge, _new_index, _padded, pair_codes
+from arabtext.collocations import _LOW, _SHIFT, BigramCounts, _merge, _new_index, _padded, id_batches, pair_codes
 from arabtext.frequency import TermCounts
 from arabtext.inputs import Texts, documents, token_lists
 from arabtext.normalize import Normalizer, _normalizer
@@ -365,18 +365,7 @@ class _Tally:
         self.n_docs = 0
 
     def update(self, token_lists: Iterable[list[str]]) -> _Tally:
-        encode = self.index.__getitem__  # a new word gets the next id
-        # ids, not tokens, are kept until the batch is counted: 8 bytes a token
-        ids: list[int] = []
-        lengths: list[int] = []
-        for doc in token_lists:
-            before = len(ids)
-            ids.extend(map(encode, doc))
-            lengths.append(len(ids) - before)
-            if len(ids) >= _BATCH_TOKENS:
-                self._add(ids, lengths)
-                ids, lengths = [], []
-        if lengths:
+        for ids, lengths in id_batches(token_lists, self.index, _BATCH_TOKENS):
             self._add(ids, lengths)
         return self
 

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import traceback
+from importlib import metadata
 from dataclasses import dataclass
 from itertools import cycle
 from pathlib import Path
@@ -273,3 +274,14 @@ def format_table(headers: Sequence[str], rows: Iterable[Sequence[object]], right
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(cells[0]), rule] + [line(row) for row in cells[1:]])
+
+
+def versions(dists: Sequence[str]) -> str:
+    """"name version" of each installed distribution, for the header of a benchmark's output."""
+    found = []
+    for dist in dists:
+        try:
+            found.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{dist} (not installed)")
+    return ", ".join(found)

@@ -40,12 +40,11 @@ import sys
 import time
 from dataclasses import dataclass
 from functools import partial
-from importlib import metadata
 from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
-from _common import MB, NEWS_JSONL, REPO, Measurement, build_input, format_table, run_in_child
+from _common import MB, NEWS_JSONL, REPO, Measurement, build_input, format_table, run_in_child, versions
 
 DATA_DIR = REPO / "benchmarks" / "data"
 MIN_COUNT = 5
@@ -375,16 +374,6 @@ def _verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def versions() -> str:
-    found = []
-    for dist in ("arabtext", "nltk", "numpy", "pandas"):
-        try:
-            found.append(f"{dist} {metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{dist} (not installed)")
-    return ", ".join(found)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[10.0, 100.0], metavar="MB", help="input sizes in MB (default: 10 100)")
@@ -397,7 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     has_psutil = _has("psutil")
     print(f"# arabtext scale benchmark: {platform.python_implementation()} {platform.python_version()}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
-    print(f"# {versions()}")
+    print(f"# {versions(('arabtext', 'nltk', 'numpy', 'pandas'))}")
     print(f"# command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     print("# one run per case, each in a fresh process; peak MB is that process's peak RSS"
           + ("" if has_psutil else " (psutil missing: worker processes not included)"))

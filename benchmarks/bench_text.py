@@ -17,11 +17,10 @@ import platform
 import re
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Callable, Sequence
 
-from _common import NEWS_JSONL, BenchInput, Timing, build_input, format_table, median_subprocess_seconds, time_cases
+from _common import NEWS_JSONL, BenchInput, Timing, build_input, format_table, median_subprocess_seconds, time_cases, versions
 
 from arabtext import STEPS, Normalizer, normalize, tokenize, tokens
 
@@ -246,16 +245,6 @@ def legend(cases: list[Case], clock: str) -> str:
     return "\n".join(lines)
 
 
-def versions(tools: Sequence[str]) -> str:
-    found = []
-    for dist in ("arabtext", *tools):
-        try:
-            found.append(f"{dist} {metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{dist} (not installed)")
-    return ", ".join(found)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[1.0, 10.0], metavar="MB", help="input sizes in MB (default: 1 10)")
@@ -282,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"# arabtext text benchmark: {platform.python_implementation()} {platform.python_version()}, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
-    print(f"# {versions([t for t in PEERS if t not in {s.tool for s in skips}])}")
+    print(f"# {versions(['arabtext', *(t for t in PEERS if t not in {s.tool for s in skips})])}")
     print(f"# command: {' '.join([Path(sys.executable).name, *sys.argv])}")
     print(f"# median of {args.repeats} timed run(s) per case, round-robin, after one warm-up run each; "
           f"MB/s from {args.clock} time\n")
