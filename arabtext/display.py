@@ -58,7 +58,7 @@ _LIGATURES = frozenset(
 _PRESENTATION = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in chars.PRESENTATION_FORMS_RANGES) + "]")
 # The basic letters (ء … ي): every font arabtext draws with has their joined
 # forms, so after reshaping none of them is left as a plain letter.
-_BASIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a]")
+_BASIC_LETTER = re.compile(f"[{chars.LETTERS}]")
 
 _FORCED: ContextVar[bool | None] = ContextVar("arabtext_forced_shaping", default=None)
 
