@@ -15,7 +15,8 @@ terms (−3 … +3) and adjusts what it finds with a few rules kept as data:
   diminishers (قليلا، شوية) shrink it;
 * contrast: after لكن / بس / إلا أن the rest of the sentence counts 1.5×,
   what came before it 0.5×;
-* emoji are looked up like words.
+* emoji are looked up like words, and no negator reaches them: they say
+  how the writer feels whatever the words deny.
 
 A sentence's score is the sum of its words' contributions; a text's score is
 the sum over its sentences. ``explain`` returns those contributions.
@@ -577,16 +578,18 @@ class SentimentAnalyzer:
         if word in self._cache:
             return self._cache[word]
         found = None
-        # a function word is looked up only as written: الذي is not ألذ + ي
-        candidates = [(word, "")] if word in self._function_words else _candidates(word)
+        # a function word is looked up only as written: الذي is not ألذ + ي, and
+        # with و / ف before it it is still one: وفيه is not وفية, وغدا is not وغد
+        function = word in self._function_words or (word[:1] in "وف" and word[1:] in self._function_words)
+        candidates = [(word, "")] if function else _candidates(word)
         for candidate, note in candidates:
             score = self.lexicon.words.get(candidate)
             if score:
                 found = (candidate, score, note)
                 break
-        if found is None and word not in self._function_words:
+        if found is None and not function:
             found = self._inflected(word)
-        if found is None and word not in self._function_words:
+        if found is None and not function:
             m = _CIRCUMFIX.fullmatch(word)
             if m:
                 inner = next(((c, s, n) for c, n in _candidates(m.group(1)) if (s := self.lexicon.words.get(c))), None)
@@ -635,6 +638,8 @@ class SentimentAnalyzer:
                     # its own polarity: ليس مسؤولا عن الجرائم
                     if counted and v.role == "word" and self._normalized(v.text) in _PREPOSITIONS:
                         break
+                    if v.note == "emoji":
+                        continue  # an emoji says how the writer feels, whatever the words deny
                     if v.role == "sentiment":
                         mods[j] *= self.negation
                         why(j, f"negated by {u.text} (×{self.negation:g})")
@@ -679,7 +684,9 @@ def _candidates(word: str) -> Iterator[tuple[str, str]]:
                 yield stem[:-1] + "ة", f"{note}{sep}clitics"  # حكومتها → حكومت → حكومة
         if "ال" in segments[:-1]:
             continue  # a word with the article takes no pronoun suffix and is no construct (الأمني)
-        bases = [form, stem]
+        # a word takes one pronoun suffix: when segment() took it off, the stem keeps
+        # the rest (مملكه → مملك, not ممل + ك + ه)
+        bases = [form] if segments[-1] in PRONOUN_SUFFIXES else [form, stem]
         if form.startswith(_VOCATIVE) and len(form) >= len(_VOCATIVE) + 3:
             bases.append(form[len(_VOCATIVE) :])
             yield bases[-1], f"{note}{sep}يا glued"
@@ -693,7 +700,8 @@ def _candidates(word: str) -> Iterator[tuple[str, str]]:
                     if rest.endswith("ت"):
                         yield rest[:-1] + "ة", f"{note}{sep}pronoun suffix"
             # a masculine plural loses its ن before a noun: مجرمي داعش = مجرمين
-            if base.endswith(("ي", "و")):
+            # (a plural of three letters or more: زي and شي are words of their own)
+            if base.endswith(("ي", "و")) and len(base) >= 4:
                 yield base + "ن", f"{note}{sep}construct plural"
 
 
@@ -731,15 +739,18 @@ def _inflections(word: str, verbs: bool) -> Iterator[tuple[str, frozenset[str]]]
             yield word[: -len(ending)], _VERB
     for prefix in _VERB_PREFIXES:
         rest = word[len(prefix) :]
-        # one letter off a four-letter word leaves too many accidental verbs (نساء ↛ ساء، نادين ↛ ادين)
+        # one letter off a four-letter word leaves too many accidental verbs (نساء ↛ ساء)
         if not word.startswith(prefix) or len(rest) < _MIN_LEMMA + (len(prefix) == 1):
             continue
+        # after a person prefix an alef is the root's hamza, so the lemma has three letters
+        # (ياخذوا → اخذ); a longer one has a person prefix of its own (نادين ↛ ادين)
+        hamza = rest[0] == "ا"
         # derived forms keep their alef in the perfect: ينتصر → انتصر، يستغل → استغل
         for stem in (rest, "ا" + rest) if rest[0] in "نست" else (rest,):
-            yield stem, _VERB
-            for ending in _VERB_ENDINGS:
-                if fits(stem, ending):
-                    yield stem[: -len(ending)], _VERB
+            lemmas = [stem] + [stem[: -len(ending)] for ending in _VERB_ENDINGS if fits(stem, ending)]
+            for lemma in lemmas:
+                if not hamza or len(lemma) == _MIN_LEMMA:
+                    yield lemma, _VERB
 
 
 def _first_forms(word: str) -> tuple[str, ...]:

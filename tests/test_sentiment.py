@@ -293,6 +293,37 @@ def test_function_words_are_not_taken_apart(sa):
     assert [sa.polarity(w) for w in ("الذي", "هنا", "وفي", "الأم")] == [0, 0, 0, 0]
 
 
+def test_function_words_after_a_conjunction_are_not_taken_apart(sa):
+    # وفيه "and in it" is not وفية "loyal", وغدا "and tomorrow" is not وغد "scoundrel"
+    assert sa.lexicon["وفية"] and sa.lexicon["وغد"]
+    assert sa.polarity("وفيه") == sa.polarity("وغدا") == 0
+
+
+def test_a_word_takes_one_pronoun_suffix(sa):
+    # مملكه is مملكة "kingdom" (ه for ة), or مملك + ه, never ممل "boring" + ك + ه
+    assert sa.lexicon["ممل"] < 0
+    assert sa.polarity("مملكه") == 0
+    assert sa.explain("مملك")["key"].tolist() == ["ممل"]  # one suffix is still taken off
+
+
+def test_construct_plural_needs_three_letters_before_the_ending(sa):
+    # زي "like" and شي "thing" are not زين "good" and شين "bad"
+    assert sa.lexicon["زين"] > 0 > sa.lexicon["شين"]
+    assert sa.polarity("زي") == sa.polarity("شي") == 0
+    assert sa.explain("مجرمو")["key"].tolist() == ["مجرمون"]
+
+
+def test_a_person_prefix_before_alef_leaves_a_three_letter_root(sa):
+    # نادين (a name) is not ن + أدين "I condemn", which has a person prefix already
+    assert sa.lexicon["أدين"] < 0
+    assert sa.polarity("نادين") == 0
+
+
+def test_emoji_are_not_negated(sa):
+    assert sa.polarity("مش حلو 😍") == pytest.approx(sa.polarity("مش حلو") + sa.polarity("😍"))
+    assert sa.polarity("لا 😡") == sa.polarity("😡") < 0
+
+
 def test_words_with_the_article_are_not_read_as_suffixed_or_construct(sa):
     # الأمني is not آمنين ("safe", construct plural) nor أمن + ي
     assert sa.explain("الأمني").empty
