@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from arabtext._ranking import ranked
 from arabtext.association import check_measure, scores
 from arabtext.inputs import Stopwords, Texts, documents, is_stopword, stopword_set
 from arabtext.normalize import Normalizer, _normalizer
@@ -295,10 +296,14 @@ def pair_codes(ids: np.ndarray, lengths: np.ndarray, window: int) -> np.ndarray:
     >>> pair_codes(np.array([0, 1, 2, 1]), np.array([3, 1]), window=1).tolist() == [0 << 32 | 1, 1 << 32 | 2]
     True
     """
-    # position of each token inside its document: a pair (i, i + d) is kept
-    # only when its right token is at least d into the same document
-    position = np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return np.concatenate([((ids[:-d] << _SHIFT) | ids[d:])[position[d:] >= d] for d in range(1, window + 1)])
+    # documents begun up to each token: a pair (i, i + d) is kept when no document
+    # begins after i and by i + d (4 bytes a token, as batches are counted while the
+    # pair table is held)
+    begun = np.zeros(len(ids), dtype=np.int32)
+    starts = (np.cumsum(lengths) - lengths)[lengths > 0]
+    begun[starts] = 1
+    begun = np.cumsum(begun, dtype=np.int32)
+    return np.concatenate([((ids[:-d] << _SHIFT) | ids[d:])[begun[d:] == begun[:-d]] for d in range(1, window + 1)])
 
 
 class _Index(dict):
@@ -329,15 +334,21 @@ def _merge(codes_a: np.ndarray, counts_a: np.ndarray, codes_b: np.ndarray, count
     if not len(codes_b):
         return codes_a, counts_a
     # Look the smaller table's codes up in the larger one: found ones add to its
-    # counts, new ones are inserted in order. No sort of both tables together,
-    # and memory is the result plus arrays the size of the smaller table.
+    # counts, new ones are placed in order. No sort of both tables together, and
+    # besides the result only arrays the size of the smaller table and one byte a
+    # code: merges run while the counts are held, so their scratch memory is the peak.
     pos = np.searchsorted(codes_a, codes_b)
-    found = pos < len(codes_a)
-    found[found] = codes_a[pos[found]] == codes_b[found]
+    found = codes_a[np.minimum(pos, len(codes_a) - 1)] == codes_b
     new = ~found
-    codes = np.insert(codes_a, pos[new], codes_b[new])
-    counts = np.insert(counts_a, pos[new], counts_b[new])
-    # a's code at i has moved right by the number of codes inserted before it
+    # the k-th new code lands after the k codes new before it
+    dest = pos[new] + np.arange(np.count_nonzero(new))
+    from_a = np.ones(len(codes_a) + len(dest), dtype=bool)
+    from_a[dest] = False
+    codes = np.empty(len(from_a), dtype=np.int64)
+    codes[from_a], codes[dest] = codes_a, codes_b[new]
+    counts = np.empty(len(from_a), dtype=np.int64)
+    counts[from_a], counts[dest] = counts_a, counts_b[new]
+    # a's code at i has moved right by the number of new codes placed before it
     at = pos[found]
     counts[at + np.searchsorted(pos[new], at, side="right")] += counts_b[found]
     return codes, counts
@@ -381,8 +392,7 @@ def _counted(
 def _scored(table: pd.DataFrame, measure: str, keys: list[str]) -> pd.DataFrame:
     """``table`` with a column per measure, sorted by ``measure`` (ties: more frequent first, then by word)."""
     table = table.assign(**scores(table["O11"], table["O12"], table["O21"], table["O22"]))
-    order = [measure, "O11", *keys]
-    return table.sort_values(order, ascending=[False, False] + [True] * len(keys), kind="stable").reset_index(drop=True)
+    return ranked(table, [measure, "O11"], keys)
 
 
 def collocations(

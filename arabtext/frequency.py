@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, Union
 
 import numpy as np
 
+from arabtext._ranking import ranked
 from arabtext.association import llr, p_value
 from arabtext.inputs import Stopwords, Texts, is_stopword, stopword_set, token_lists
 from arabtext.normalize import Normalizer
@@ -120,14 +121,14 @@ class TermCounts:
             keep[keep] = ~_holds_stopword(terms[keep], stop)
         terms, count = terms[keep], count[keep]
         doc_freq = (
-            pd.array([self.doc_freq[t] for t in terms], dtype="Int64")
+            pd.array(np.fromiter(map(self.doc_freq.__getitem__, terms), dtype=np.int64, count=len(terms)), dtype="Int64")
             if self.doc_freq is not None
             else pd.array([pd.NA] * len(terms), dtype="Int64")
         )
         df = pd.DataFrame(
             {column: terms, "count": count, "per_10k": count * 10_000 / self.total if self.total else 0.0, "doc_freq": doc_freq}
         )
-        df = df.sort_values(["count", column], ascending=[False, True], kind="stable").reset_index(drop=True)
+        df = ranked(df, ["count"], [column])
         df["rank"] = df["count"].rank(method="min", ascending=False).astype(np.int64)
         return df
 
@@ -429,4 +430,4 @@ def keyness(
             "pct_diff": pct_diff,
         }
     )
-    return df.sort_values(["g2", "token"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return ranked(df, ["g2"], ["token"])

@@ -22,7 +22,7 @@ the tokens of one text, wrap them in a list (``[tokenize(text)]``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Union
 
 from arabtext.normalize import Normalizer, _normalizer
@@ -69,7 +69,7 @@ def _items(data: Iterable[Any]) -> Iterator[tuple[str, str | Sequence[str]]]:
     for i, item in enumerate(data, 1):
         if isinstance(item, str):
             yield f"doc{i:04d}", item
-        elif _is_document(item):
+        elif type(item) is not list and _is_document(item):  # a token list is by far the commonest item: no getattr
             yield item.id, item.text
         elif isinstance(item, Iterable) and not isinstance(item, (bytes, bytearray, Mapping)):
             tokens = item if isinstance(item, (list, tuple)) else list(item)
@@ -95,14 +95,27 @@ def token_lists(data: Texts, normalize: bool | Normalizer = True) -> Iterator[li
     >>> list(token_lists([["إِلى", "الأمامِ"]], normalize=False))
     [['إِلى', 'الأمامِ']]
     """
-    normalizer = _normalizer(()) if normalize is True else (normalize or None)
+    words = document_words(normalize)
     for _, doc in documents(data):
+        yield words(doc)
+
+
+def document_words(normalize: bool | Normalizer = True) -> Callable[[str | Sequence[str]], list[str]]:
+    """What :func:`token_lists` turns each document into, for documents already read by :func:`documents`.
+
+    >>> document_words()("إِلى الأمامِ")
+    ['الي', 'الامام']
+    """
+    normalizer = _normalizer(()) if normalize is True else (normalize or None)
+
+    def words(doc: str | Sequence[str]) -> list[str]:
         if isinstance(doc, str):
-            yield tokenize(doc, normalize)
-        elif normalizer is None:
-            yield list(doc)
-        else:
-            yield normalizer.words(doc)
+            return tokenize(doc, normalize)
+        if normalizer is None:
+            return doc if isinstance(doc, list) else list(doc)
+        return normalizer.words(doc)
+
+    return words
 
 
 def stopword_set(stopwords: Stopwords) -> frozenset[str]:

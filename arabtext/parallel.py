@@ -54,7 +54,7 @@ import numpy as np
 from arabtext import _progress
 from arabtext.collocations import _LOW, _SHIFT, BigramCounts, _merge, _new_index, _padded, id_batches, pair_codes
 from arabtext.frequency import TermCounts
-from arabtext.inputs import Texts, documents, token_lists
+from arabtext.inputs import Texts, document_words, documents, token_lists
 from arabtext.normalize import Normalizer, _normalizer
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ CHUNK_CHARS = 4_000_000
 #: with ``n_jobs=None``, characters counted in this process before worker processes are started
 AUTO_CHARS = 20_000_000
 # tokens turned into ids before numpy counts them (a Dask partition may be far bigger than a chunk)
-_BATCH_TOKENS = 2_000_000
+_BATCH_TOKENS = 500_000
 # what a token of a token list counts for in a chunk's size: a string object in a
 # list takes about the memory of 32 characters of text, so a chunk of token lists
 # weighs about what a chunk of texts does
@@ -192,15 +192,20 @@ def _drive(data: Texts, new: Callable[[], C], normalize: bool | Normalizer, n_jo
     total = new()
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[Future[C], int, int]] = deque()
+    words = document_words(normalize)
     with _Meter(progress) as meter:
+        chunks = _chunks(documents(data), meter.on)
+        if jobs == 1:
+            # one stream, so a batch of ids may span chunks: fewer, larger pair tables to merge
+            total.update(_counted_here(chunks, words, meter))
+            return total
         try:
-            chunks = _chunks(documents(data), meter.on)
             # a pool only for a corpus of more than one chunk: read one ahead to know
-            for chunk, nbytes, read, last in _last_marked(chunks) if jobs > 1 else ((*c, True) for c in chunks):
+            for chunk, nbytes, read, last in _last_marked(chunks):
                 if pool is None and not last and read > threshold:
                     pool = _pool(jobs)
                 if pool is None:
-                    total.update(token_lists(chunk, normalize))
+                    total.update(map(words, chunk))
                     meter.add(len(chunk), nbytes)
                     continue
                 pending.append((pool.submit(_count_chunk, new, chunk, _portable(normalize)), len(chunk), nbytes))
@@ -238,6 +243,13 @@ def _chunks(docs: Iterator[tuple[str, Any]], measure: bool) -> Iterator[tuple[li
             chunk, size, nbytes = [], 0, 0
     if chunk:
         yield chunk, nbytes, read
+
+
+def _counted_here(chunks: Iterator[tuple[list[Any], int, int]], words: Callable[[Any], list[str]], meter: _Meter) -> Iterator[list[str]]:
+    """The words of every document of ``chunks``, the meter moved on as each chunk is done."""
+    for chunk, nbytes, _ in chunks:
+        yield from map(words, chunk)
+        meter.add(len(chunk), nbytes)
 
 
 def _last_marked(chunks: Iterator[tuple[list[Any], int, int]]) -> Iterator[tuple[list[Any], int, int, bool]]:

@@ -34,8 +34,9 @@ DOCS = news_like(150)
 
 @pytest.fixture
 def small_chunks(monkeypatch):
-    # a few thousand characters a chunk, so this small corpus is many chunks
+    # a few thousand characters a chunk and a thousand tokens a batch, so this small corpus is many of each
     monkeypatch.setattr(parallel, "CHUNK_CHARS", 6_000)
+    monkeypatch.setattr(parallel, "_BATCH_TOKENS", 1_000)
 
 
 @pytest.fixture
