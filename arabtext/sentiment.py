@@ -615,6 +615,11 @@ class SentimentAnalyzer:
                         return lemma, entry.score, "inflection"
         return None
 
+    def _elative(self, unit: _Unit) -> bool:
+        """Whether a sentiment unit is an adjective of the pattern أفعل (أجمل، أتفه، أحلى)."""
+        entry = self.lexicon.entries.get(unit.key) if unit.role == "sentiment" else None
+        return entry is not None and entry.pos == "adj" and len(unit.key) == 4 and unit.key[0] == "ا"
+
     def _contributions(self, units: list[_Unit], sentence: int, reasons: dict | None) -> list[float]:
         mods = [1.0] * len(units)
 
@@ -627,6 +632,8 @@ class SentimentAnalyzer:
                 mods[i] *= self.negation
                 why(i, f"negated by ما…ش around the word (×{self.negation:g})")
             if u.role == "negator":
+                if u.key == "ما" and i + 1 < len(units) and self._elative(units[i + 1]):
+                    continue  # ما أروعك، ما أتفهه: an exclamation, not a negation
                 counted = 0
                 for j in range(i + 1, len(units)):
                     v = units[j]
@@ -690,6 +697,8 @@ def _candidates(word: str) -> Iterator[tuple[str, str]]:
         if form.startswith(_VOCATIVE) and len(form) >= len(_VOCATIVE) + 3:
             bases.append(form[len(_VOCATIVE) :])
             yield bases[-1], f"{note}{sep}يا glued"
+            if bases[-1].endswith("ه"):
+                yield bases[-1][:-1] + "ة", f"{note}{sep}يا glued, ه for ة"
         for base in dict.fromkeys(bases):
             # segment() splits a pronoun only where it is sure; here the lexicon vouches
             # for what is left (أحبك، يعجبني، فرحتي)
@@ -699,6 +708,9 @@ def _candidates(word: str) -> Iterator[tuple[str, str]]:
                     yield rest, f"{note}{sep}pronoun suffix"
                     if rest.endswith("ت"):
                         yield rest[:-1] + "ة", f"{note}{sep}pronoun suffix"
+                    elif rest.endswith("ا"):
+                        # final ى is written ا before a suffix: أحلاك = أحلى + ك، رضاه = رضى + ه
+                        yield rest[:-1] + "ي", f"{note}{sep}pronoun suffix"
             # a masculine plural loses its ن before a noun: مجرمي داعش = مجرمين
             # (a plural of three letters or more: زي and شي are words of their own)
             if base.endswith(("ي", "و")) and len(base) >= 4:
@@ -751,6 +763,10 @@ def _inflections(word: str, verbs: bool) -> Iterator[tuple[str, frozenset[str]]]
             for lemma in lemmas:
                 if not hamza or len(lemma) == _MIN_LEMMA:
                     yield lemma, _VERB
+            # the lexicon lists many verbs in the third person: بتخزي، تجنن → يخزي، يجنن
+            if prefix != "ي" and not hamza and rest[0] not in "اي":
+                for lemma in lemmas:
+                    yield "ي" + lemma, _VERB
 
 
 def _first_forms(word: str) -> tuple[str, ...]:

@@ -319,6 +319,21 @@ def test_a_person_prefix_before_alef_leaves_a_three_letter_root(sa):
     assert sa.polarity("نادين") == 0
 
 
+@pytest.mark.parametrize(("text", "word"), [("ما أروعك", "أروع"), ("ما أتفهه", "أتفه"), ("ما أحلاك", "أحلى")])
+def test_ma_before_an_elative_is_an_exclamation(sa, text, word):
+    assert sa.polarity(text) == sa.lexicon[word] != 0
+
+
+def test_ma_before_a_verb_still_negates(sa):
+    assert sa.polarity("ما أحب") < 0 < sa.polarity("أحب")
+
+
+@pytest.mark.parametrize(("word", "key"), [("أغباك", "اغبي"), ("بتخزي", "يخزي"), ("ياخساره", "خسارة")])
+def test_suffix_alef_third_person_and_glued_vocative_spellings(sa, word, key):
+    # ى is written ا before a suffix; the lexicon lists يخزي, tweets write بتخزي; يا glued to خساره
+    assert sa.explain(word)["key"].tolist() == [key]
+
+
 def test_emoji_are_not_negated(sa):
     assert sa.polarity("مش حلو 😍") == pytest.approx(sa.polarity("مش حلو") + sa.polarity("😍"))
     assert sa.polarity("لا 😡") == sa.polarity("😡") < 0
