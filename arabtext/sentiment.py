@@ -632,8 +632,8 @@ class SentimentAnalyzer:
                 mods[i] *= self.negation
                 why(i, f"negated by ما…ش around the word (×{self.negation:g})")
             if u.role == "negator":
-                if u.key == "ما" and i + 1 < len(units) and self._elative(units[i + 1]):
-                    continue  # ما أروعك، ما أتفهه: an exclamation, not a negation
+                if u.key in ("ما", "لا") and i + 1 < len(units) and self._elative(units[i + 1]):
+                    continue  # ما أروعك، ولا أروع: an exclamation or "none more", not a negation
                 counted = 0
                 for j in range(i + 1, len(units)):
                     v = units[j]

@@ -319,7 +319,7 @@ def test_a_person_prefix_before_alef_leaves_a_three_letter_root(sa):
     assert sa.polarity("نادين") == 0
 
 
-@pytest.mark.parametrize(("text", "word"), [("ما أروعك", "أروع"), ("ما أتفهه", "أتفه"), ("ما أحلاك", "أحلى")])
+@pytest.mark.parametrize(("text", "word"), [("ما أروعك", "أروع"), ("ما أتفهه", "أتفه"), ("ما أحلاك", "أحلى"), ("ولا أروع", "أروع")])
 def test_ma_before_an_elative_is_an_exclamation(sa, text, word):
     assert sa.polarity(text) == sa.lexicon[word] != 0
 
