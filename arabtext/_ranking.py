@@ -28,9 +28,18 @@ def ranked(table: pd.DataFrame, by: Sequence[str], words: Sequence[str]) -> pd.D
     >>> ranked(table, ["count"], ["token"])["token"].tolist()
     ['الخارجية', 'وزير', 'بغداد']
     """
-    keys = [_text_ranks(table[column].to_numpy()) for column in reversed(words)]
-    keys += [np.negative(table[column].to_numpy()) for column in reversed(by)]
-    return table.take(np.lexsort(keys)).reset_index(drop=True) if keys and len(table) else table.reset_index(drop=True)
+    order = rank_order([table[column].to_numpy() for column in by], [table[column].to_numpy() for column in words])
+    return table.take(order).reset_index(drop=True)
+
+
+def rank_order(by: Sequence[np.ndarray], words: Sequence[np.ndarray]) -> np.ndarray:
+    """The order of :func:`ranked` for columns given as arrays: the row indices, first row first.
+
+    >>> rank_order([np.array([2, 1, 2])], [np.array(["وزير", "بغداد", "الخارجية"], dtype=object)]).tolist()
+    [2, 0, 1]
+    """
+    keys = [_text_ranks(column) for column in reversed(words)] + [np.negative(column) for column in reversed(by)]
+    return np.lexsort(keys) if keys and len(keys[0]) else np.arange(len(keys[0]) if keys else 0)
 
 
 def _text_ranks(values: np.ndarray) -> np.ndarray:

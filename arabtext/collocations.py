@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from arabtext._ranking import ranked
+from arabtext._ranking import rank_order
 from arabtext.association import check_measure, scores
 from arabtext.inputs import Stopwords, Texts, documents, is_stopword, stopword_set
 from arabtext.normalize import Normalizer, _normalizer
@@ -73,6 +73,8 @@ _SHIFT = 32
 _LOW = (1 << _SHIFT) - 1
 # pairs encoded per chunk before they are counted (8 bytes each)
 _CHUNK_PAIRS = 4_000_000
+# codes of the smaller table looked up at once when two tables merge
+_MERGE_SLICE = 1 << 18
 #: the contingency columns of every collocation table
 CELLS = ["O11", "O12", "O21", "O22", "E11"]
 
@@ -333,25 +335,35 @@ def _merge(codes_a: np.ndarray, counts_a: np.ndarray, codes_b: np.ndarray, count
         codes_a, counts_a, codes_b, counts_b = codes_b, counts_b, codes_a, counts_a
     if not len(codes_b):
         return codes_a, counts_a
-    # Look the smaller table's codes up in the larger one: found ones add to its
-    # counts, new ones are placed in order. No sort of both tables together, and
-    # besides the result only arrays the size of the smaller table and one byte a
-    # code: merges run while the counts are held, so their scratch memory is the peak.
-    pos = np.searchsorted(codes_a, codes_b)
-    found = codes_a[np.minimum(pos, len(codes_a) - 1)] == codes_b
-    new = ~found
+    # The smaller table's codes are looked up in the larger one a slice at a
+    # time: found ones add to a copy of its counts, new ones are set aside and
+    # then placed in order. Merges run while the whole table is held, so their
+    # scratch memory sets the peak: this keeps it to a slice, the new codes and
+    # one byte a code, with no sort of both tables together.
+    counts = counts_a.copy()
+    new_codes, new_counts, new_pos = [], [], []
+    last = len(codes_a) - 1
+    for start in range(0, len(codes_b), _MERGE_SLICE):
+        b, b_counts = codes_b[start:start + _MERGE_SLICE], counts_b[start:start + _MERGE_SLICE]
+        pos = np.searchsorted(codes_a, b)
+        found = codes_a[np.minimum(pos, last)] == b
+        counts[pos[found]] += b_counts[found]
+        new = ~found
+        new_codes.append(b[new])
+        new_counts.append(b_counts[new])
+        new_pos.append(pos[new])
+    pos = np.concatenate(new_pos)
+    if not len(pos):
+        return codes_a, counts
     # the k-th new code lands after the k codes new before it
-    dest = pos[new] + np.arange(np.count_nonzero(new))
+    dest = pos + np.arange(len(pos))
     from_a = np.ones(len(codes_a) + len(dest), dtype=bool)
     from_a[dest] = False
-    codes = np.empty(len(from_a), dtype=np.int64)
-    codes[from_a], codes[dest] = codes_a, codes_b[new]
-    counts = np.empty(len(from_a), dtype=np.int64)
-    counts[from_a], counts[dest] = counts_a, counts_b[new]
-    # a's code at i has moved right by the number of new codes placed before it
-    at = pos[found]
-    counts[at + np.searchsorted(pos[new], at, side="right")] += counts_b[found]
-    return codes, counts
+    merged_codes = np.empty(len(from_a), dtype=np.int64)
+    merged_codes[from_a], merged_codes[dest] = codes_a, np.concatenate(new_codes)
+    merged_counts = np.empty(len(from_a), dtype=np.int64)
+    merged_counts[from_a], merged_counts[dest] = counts, np.concatenate(new_counts)
+    return merged_codes, merged_counts
 
 
 def _stop_mask(words: np.ndarray, keep_ids: np.ndarray, stopwords: Stopwords) -> np.ndarray:
@@ -391,8 +403,15 @@ def _counted(
 
 def _scored(table: pd.DataFrame, measure: str, keys: list[str]) -> pd.DataFrame:
     """``table`` with a column per measure, sorted by ``measure`` (ties: more frequent first, then by word)."""
-    table = table.assign(**scores(table["O11"], table["O12"], table["O21"], table["O22"]))
-    return ranked(table, [measure, "O11"], keys)
+    import pandas as pd
+
+    measures = scores(*(table[cell].to_numpy() for cell in ("O11", "O12", "O21", "O22")))
+    order = rank_order([measures[measure], table["O11"].to_numpy()], [table[key].to_numpy() for key in keys])
+    # each column is put in order once, and each score given up as soon as it is: a
+    # big corpus has hundreds of thousands of pairs and this is the peak of its counting
+    columns = {name: table[name].to_numpy()[order] for name in table}
+    columns.update((name, measures.pop(name)[order]) for name in list(measures))
+    return pd.DataFrame(columns, copy=False)
 
 
 def collocations(

@@ -68,6 +68,9 @@ CHUNK_CHARS = 4_000_000
 AUTO_CHARS = 20_000_000
 # tokens turned into ids before numpy counts them (a Dask partition may be far bigger than a chunk)
 _BATCH_TOKENS = 500_000
+# how much bigger than a new run of pair counts the run before it may be and still
+# take it in: memory near one table of the distinct pairs, few merges of each code
+_RUN_RATIO = 16
 # what a token of a token list counts for in a chunk's size: a string object in a
 # list takes about the memory of 32 characters of text, so a chunk of token lists
 # weighs about what a chunk of texts does
@@ -362,9 +365,10 @@ class _Tally:
     ``a``'s vocabulary and new ones take the next ids, so adding chunks in
     corpus order gives every word the id of its first occurrence, as one
     pass over the whole corpus would. Pair counts are kept as sorted runs
-    of (code, count) that merge when a run is no longer at least twice the
-    size of the next one, so each code is merged about log₂(runs) times
-    rather than once per chunk.
+    of (code, count); a new run merges into the one before it while that one
+    is at most :data:`_RUN_RATIO` times its size. Held runs add up to little
+    more than the distinct pairs, as every run is much smaller than the one
+    before it, and a big corpus still merges each code only a few times.
     """
 
     def __init__(self, window: int | None = 1, words: bool = True, doc_freq: bool = True) -> None:
@@ -397,7 +401,7 @@ class _Tally:
     def _push(self, codes: np.ndarray, counts: np.ndarray) -> None:
         runs = self.runs
         runs.append((codes, counts))
-        while len(runs) > 1 and len(runs[-2][0]) <= 2 * len(runs[-1][0]):
+        while len(runs) > 1 and len(runs[-2][0]) <= _RUN_RATIO * len(runs[-1][0]):
             later, earlier = runs.pop(), runs.pop()
             runs.append(_merge(*earlier, *later))
 
