@@ -222,9 +222,13 @@ class BigramCounts:
     def margins(self) -> tuple[np.ndarray, np.ndarray]:
         """(R1, C1) by word id: how many pairs each word starts, and how many it ends."""
         v = len(self._index)
-        # float weights are exact below 2**53 pairs
-        r1 = np.bincount(self.pairs >> _SHIFT, weights=self.counts, minlength=v).astype(np.int64)
-        c1 = np.bincount(self.pairs & _LOW, weights=self.counts, minlength=v).astype(np.int64)
+        r1, c1 = np.zeros(v, dtype=np.int64), np.zeros(v, dtype=np.int64)
+        # a slice at a time: the table is held, so whole-table scratch arrays would set the peak
+        for start in range(0, len(self.pairs), _MERGE_SLICE):
+            codes, counts = self.pairs[start:start + _MERGE_SLICE], self.counts[start:start + _MERGE_SLICE]
+            # float weights are exact below 2**53 pairs
+            r1 += np.bincount(codes >> _SHIFT, weights=counts, minlength=v).astype(np.int64)
+            c1 += np.bincount(codes & _LOW, weights=counts, minlength=v).astype(np.int64)
         return r1, c1
 
     def table(self, min_count: int = 1, stopwords: Stopwords = False) -> pd.DataFrame:
@@ -239,6 +243,10 @@ class BigramCounts:
         """
         import pandas as pd
 
+        return pd.DataFrame(self._cells(min_count, stopwords), copy=False)
+
+    def _cells(self, min_count: int, stopwords: Stopwords) -> dict[str, np.ndarray]:
+        """The columns of :meth:`table` as arrays."""
         keep = self.counts >= min_count
         codes, o11 = self.pairs[keep], self.counts[keep]
         left, right = codes >> _SHIFT, codes & _LOW
@@ -248,13 +256,11 @@ class BigramCounts:
         left, right, o11 = left[keep], right[keep], o11[keep]
         r1, c1 = self.margins()
         rows, cols, n = r1[left], c1[right], self.n_pairs
-        return pd.DataFrame(
-            {
-                "w1": words[left], "w2": words[right],
-                "O11": o11, "O12": rows - o11, "O21": cols - o11, "O22": n - rows - cols + o11,
-                "E11": rows * cols / n if n else np.zeros(len(o11)),
-            }
-        )
+        return {
+            "w1": words[left], "w2": words[right],
+            "O11": o11, "O12": rows - o11, "O21": cols - o11, "O22": n - rows - cols + o11,
+            "E11": rows * cols / n if n else np.zeros(len(o11)),
+        }
 
     def __repr__(self) -> str:
         return (
@@ -329,8 +335,10 @@ def _padded(a: np.ndarray, size: int) -> np.ndarray:
     return np.concatenate([a, np.zeros(size - len(a), dtype=a.dtype)]) if len(a) < size else a.copy()
 
 
-def _merge(codes_a: np.ndarray, counts_a: np.ndarray, codes_b: np.ndarray, counts_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Add two sorted (code, count) tables."""
+def _merge(
+    codes_a: np.ndarray, counts_a: np.ndarray, codes_b: np.ndarray, counts_b: np.ndarray, owned: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """Add two sorted (code, count) tables; ``owned``: both count arrays may be changed in place."""
     if len(codes_a) < len(codes_b):
         codes_a, counts_a, codes_b, counts_b = codes_b, counts_b, codes_a, counts_a
     if not len(codes_b):
@@ -340,7 +348,7 @@ def _merge(codes_a: np.ndarray, counts_a: np.ndarray, codes_b: np.ndarray, count
     # then placed in order. Merges run while the whole table is held, so their
     # scratch memory sets the peak: this keeps it to a slice, the new codes and
     # one byte a code, with no sort of both tables together.
-    counts = counts_a.copy()
+    counts = counts_a if owned else counts_a.copy()
     new_codes, new_counts, new_pos = [], [], []
     last = len(codes_a) - 1
     for start in range(0, len(codes_b), _MERGE_SLICE):
@@ -401,17 +409,18 @@ def _counted(
     return counts
 
 
-def _scored(table: pd.DataFrame, measure: str, keys: list[str]) -> pd.DataFrame:
-    """``table`` with a column per measure, sorted by ``measure`` (ties: more frequent first, then by word)."""
+def _scored(columns: dict[str, np.ndarray], measure: str, keys: list[str]) -> pd.DataFrame:
+    """A table of ``columns`` and a column per measure, sorted by ``measure`` (ties: more frequent first, then by word)."""
     import pandas as pd
 
-    measures = scores(*(table[cell].to_numpy() for cell in ("O11", "O12", "O21", "O22")))
-    order = rank_order([measures[measure], table["O11"].to_numpy()], [table[key].to_numpy() for key in keys])
-    # each column is put in order once, and each score given up as soon as it is: a
+    measures = scores(*(columns[cell] for cell in ("O11", "O12", "O21", "O22")))
+    order = rank_order([measures[measure], columns["O11"]], [columns[key] for key in keys])
+    # each column is put in order once and its unordered array let go at once: a
     # big corpus has hundreds of thousands of pairs and this is the peak of its counting
-    columns = {name: table[name].to_numpy()[order] for name in table}
-    columns.update((name, measures.pop(name)[order]) for name in list(measures))
-    return pd.DataFrame(columns, copy=False)
+    for held in (columns, measures):
+        for name in list(held):
+            held[name] = held[name][order]
+    return pd.DataFrame(columns | measures, copy=False)
 
 
 def collocations(
@@ -444,7 +453,7 @@ def collocations(
     """
     check_measure(measure)
     counts = _counted(data, window, normalize, n_jobs, progress)
-    return _scored(counts.table(min_count, stopwords), measure, ["w1", "w2"])
+    return _scored(counts._cells(min_count, stopwords), measure, ["w1", "w2"])
 
 
 def collocates(
@@ -477,8 +486,6 @@ def collocates(
     >>> collocates(text, "القوات", window=1, min_count=2)[["collocate", "O11", "n_left", "n_right"]].values.tolist()
     [['الامريكية', 3, 0, 3]]
     """
-    import pandas as pd
-
     check_measure(measure)
     if side not in ("both", "left", "right"):
         raise ValueError(f"side must be 'both', 'left' or 'right', got {side!r}")
@@ -506,13 +513,11 @@ def collocates(
     keep &= ~_stop_mask(words, np.flatnonzero(keep), stopwords)
     ids = np.flatnonzero(keep)
     o11, cols = o11[ids], margin[ids]
-    table = pd.DataFrame(
-        {
-            "collocate": words[ids], "O11": o11, "n_left": n_left[ids], "n_right": n_right[ids],
-            "O12": node_margin - o11, "O21": cols - o11, "O22": n - node_margin - cols + o11,
-            "E11": node_margin * cols / n if n else np.zeros(len(ids)),
-        }
-    )
+    table = {
+        "collocate": words[ids], "O11": o11, "n_left": n_left[ids], "n_right": n_right[ids],
+        "O12": node_margin - o11, "O21": cols - o11, "O22": n - node_margin - cols + o11,
+        "E11": node_margin * cols / n if n else np.zeros(len(ids)),
+    }
     return _scored(table, measure, ["collocate"])
 
 

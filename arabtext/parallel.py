@@ -7,13 +7,14 @@ it yourself to count a big corpus once and make every table from the counts.
 How the counting goes
 ---------------------
 Documents are read one at a time and gathered into *chunks* of about
-:data:`CHUNK_CHARS` characters. The words of a chunk are mapped to integer
-ids once (one dictionary look-up per token); word frequencies, document
-frequencies and the codes of word pairs are then computed with numpy on
-those ids (:func:`arabtext.collocations.pair_codes`), and the pair counts
-of successive chunks are merged like runs of a merge sort. Memory holds a
-chunk of text (one per worker, and as many again waiting) and grows with
-the vocabulary and the number of distinct pairs, not with the corpus.
+:data:`CHUNK_CHARS` characters. Their words are mapped to integer ids once
+(one dictionary look-up per token), a batch of about half a million
+tokens at a time; word frequencies, document frequencies and the codes of
+word pairs are then computed with numpy on those ids
+(:func:`arabtext.collocations.pair_codes`), and each batch's sorted pair
+counts are merged into the table of those before it. Memory holds a chunk
+of text (one per worker, and as many again waiting) and grows with the
+vocabulary and the number of distinct pairs, not with the corpus.
 
 With more than one job, this process reads the documents and sends the
 *texts* of each chunk to worker processes; each worker counts its chunk and
@@ -403,14 +404,14 @@ class _Tally:
         runs.append((codes, counts))
         while len(runs) > 1 and len(runs[-2][0]) <= _RUN_RATIO * len(runs[-1][0]):
             later, earlier = runs.pop(), runs.pop()
-            runs.append(_merge(*earlier, *later))
+            runs.append(_merge(*earlier, *later, owned=True))
 
     def _pairs(self) -> tuple[np.ndarray, np.ndarray]:
         """All pair counts as one sorted run."""
         runs = self.runs
         while len(runs) > 1:
             later, earlier = runs.pop(), runs.pop()
-            runs.append(_merge(*earlier, *later))
+            runs.append(_merge(*earlier, *later, owned=True))
         return runs[0] if runs else (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
 
     def __iadd__(self, other: _Tally) -> _Tally:

@@ -17,7 +17,8 @@ Cases, for each input:
   ratio; arabtext ``count_corpus`` then ``freq_table`` and
   ``collocations(min_count=5)`` (every measure).
 - word counts, on the token lists held in memory: NLTK ``FreqDist``,
-  arabtext ``word_counts`` (words and document frequencies).
+  arabtext ``word_counts``, and a bare ``Counter`` over all tokens, the
+  floor of counting strings in Python on this machine.
 - pipeline, on the raw JSONL: ``iter_documents`` → ``count_corpus`` (tokenize,
   count words and pairs) → ``freq_table`` and ``collocations`` with stop
   words left out, with ``n_jobs=1`` and ``n_jobs=2``.
@@ -173,6 +174,12 @@ def nltk_word_counts(docs: list[list[str]]) -> dict[str, int]:
     return {"words": len(FreqDist(chain.from_iterable(docs)))}
 
 
+def bare_counter(docs: list[list[str]]) -> dict[str, int]:
+    from collections import Counter
+
+    return {"words": len(Counter(chain.from_iterable(docs)))}
+
+
 def arabtext_word_counts(docs: list[list[str]]) -> dict[str, int]:
     from arabtext import word_counts
 
@@ -268,6 +275,8 @@ def cases_for(inputs: Inputs, with_nltk: bool, jobs: int, has_psutil: bool, scal
         else:
             found.append(Case(task, "nltk", theirs, partial(imported, NLTK_MODULES, given)))
         found.append(Case(task, "arabtext", ours, partial(imported, ARABTEXT_MODULES, given)))
+    # the floor of this machine: Python's own counting loop, nothing else
+    found.append(Case("word counts", "python Counter", bare_counter, held))
     warm = partial(imported, ARABTEXT_MODULES, jsonl)
     found.append(Case("pipeline", "arabtext n_jobs=1", partial(arabtext_pipeline, n_jobs=1), warm))
     if scaling:
@@ -347,10 +356,14 @@ def target_lines(rows: list[Row], jobs: int) -> list[str]:
             share = ours.peak_mb / theirs.peak_mb
             lines.append(f"{_verdict(speedup >= TARGET_SPEEDUP)}  {inputs.label} collocations >= {TARGET_SPEEDUP:g}x faster than NLTK: {speedup:.1f}x")
             lines.append(f"{_verdict(share <= TARGET_MEMORY_SHARE)}  {inputs.label} collocations peak <= 1/3 of NLTK's: {ours.peak_mb:.0f} MB vs {theirs.peak_mb:.0f} MB ({share:.2f})")
-        counting = find(inputs, "word counts", "arabtext")
+        counting, floor = find(inputs, "word counts", "arabtext"), find(inputs, "word counts", "python Counter")
         if counting:
             rate = inputs.n_tokens / counting.measured.seconds
-            lines.append(f"{_verdict(rate >= TARGET_WORDS_PER_S)}  {inputs.label} word counting >= {TARGET_WORDS_PER_S / 1e6:g} M tokens/s: {rate / 1e6:.2f} M tokens/s")
+            bare = f" (a bare Counter here: {inputs.n_tokens / floor.measured.seconds / 1e6:.2f})" if floor else ""
+            lines.append(
+                f"{_verdict(rate >= TARGET_WORDS_PER_S)}  {inputs.label} word counting >= {TARGET_WORDS_PER_S / 1e6:g} M tokens/s: "
+                f"{rate / 1e6:.2f} M tokens/s{bare}"
+            )
         one = find(inputs, "pipeline", "arabtext n_jobs=1")
         if one and size >= PIPELINE_TARGET_SIZE_MB:
             lines.append(f"{_verdict(one.measured.seconds < TARGET_PIPELINE_S)}  {inputs.label} pipeline on one core < {TARGET_PIPELINE_S:g} s: {one.measured.seconds:.1f} s")
