@@ -279,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_top(p, 20, "strongest pairs")
     _add_stopwords(p)
     p.add_argument("--all-measures", action="store_true", help="show every measure, not only the one sorted by")
+    p.add_argument("--by-sentence", action="store_true", help="no pairs across a sentence end")
     _add_steps(p)
     _add_format(p)
 
@@ -466,6 +467,7 @@ def _run_colloc(args: argparse.Namespace) -> None:
         min_count=args.min_count,
         stopwords=not args.keep_stopwords,
         normalize=_normalize_option(args),
+        by_sentence=args.by_sentence,
     )
     measures = list(MEASURES) if args.all_measures else [args.measure]
     _show(table[["w1", "w2", "O11", "E11", *measures]], args)

@@ -59,7 +59,7 @@ from arabtext.association import check_measure, scores
 from arabtext.inputs import Stopwords, Texts, documents, is_stopword, stopword_set
 from arabtext.normalize import Normalizer, _normalizer
 from arabtext.segment import light_stem
-from arabtext.tokenize import tokenize, tokens
+from arabtext.tokenize import sentences, tokenize, tokens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -388,16 +388,18 @@ def _stop_mask(words: np.ndarray, keep_ids: np.ndarray, stopwords: Stopwords) ->
 
 
 def _counted(
-    data: Texts | BigramCounts, window: int, normalize: bool | Normalizer, n_jobs: int | None, progress: bool
+    data: Texts | BigramCounts, window: int, normalize: bool | Normalizer, n_jobs: int | None, progress: bool, by_sentence: bool
 ) -> BigramCounts:
     """Counts for ``data``: counted (see :mod:`arabtext.parallel`), or as given when they are counts already."""
     if isinstance(data, BigramCounts):
         if data.window != window:
             raise ValueError(f"these counts were made with window={data.window}; pass window={data.window}")
+        if by_sentence:
+            raise ValueError("by_sentence=True needs the texts: these pairs are counted already")
         return data
     from arabtext.parallel import count_corpus
 
-    counts = count_corpus(data, window, normalize, n_jobs, progress, words=False).pairs
+    counts = count_corpus(_sentences_of(data) if by_sentence else data, window, normalize, n_jobs, progress, words=False).pairs
     assert counts is not None
     one_word_texts = isinstance(data, (list, tuple)) and all(isinstance(d, str) for d in data)
     if one_word_texts and counts.n_docs > 1 and counts.n_tokens == counts.n_docs:
@@ -407,6 +409,15 @@ def _counted(
             stacklevel=3,
         )
     return counts
+
+
+def _sentences_of(data: Texts) -> Iterator[str | Sequence[str]]:
+    """Each sentence of each text of ``data`` as a text of its own; token lists as they are."""
+    for _, doc in documents(data):
+        if isinstance(doc, str):
+            yield from sentences(doc)
+        else:
+            yield doc
 
 
 def _scored(columns: dict[str, np.ndarray], measure: str, keys: list[str]) -> pd.DataFrame:
@@ -432,6 +443,7 @@ def collocations(
     normalize: bool | Normalizer = True,
     n_jobs: int | None = None,
     progress: bool = False,
+    by_sentence: bool = False,
 ) -> pd.DataFrame:
     """Word pairs scored by every association measure, sorted by ``measure``.
 
@@ -445,14 +457,20 @@ def collocations(
     chi2, dice, logdice, mi3, deltap, deltap_rev (see
     :mod:`arabtext.association`). ``measure`` is one of those names.
     ``n_jobs`` (processes) and ``progress`` (a bar on a terminal) are for
-    big corpora; see :mod:`arabtext.parallel`.
+    big corpora; see :mod:`arabtext.parallel`. Pairs run across sentence
+    ends unless ``by_sentence=True``, which reads each sentence of a text
+    (:func:`~arabtext.tokenize.sentences`) as a document of its own; a token
+    list has no sentences left and is taken as it is.
 
     >>> text = "أكد وزير الخارجية أن وزير الخارجية سيزور بغداد. وزير الخارجية وصل"
     >>> collocations(text)[["w1", "w2", "O11", "llr"]].round(3).values.tolist()
     [['وزير', 'الخارجية', 3, 12.217]]
+    >>> pairs = collocations(text, min_count=1, stopwords=False, by_sentence=True)
+    >>> ("بغداد", "وزير") in set(zip(pairs["w1"], pairs["w2"]))
+    False
     """
     check_measure(measure)
-    counts = _counted(data, window, normalize, n_jobs, progress)
+    counts = _counted(data, window, normalize, n_jobs, progress, by_sentence)
     return _scored(counts._cells(min_count, stopwords), measure, ["w1", "w2"])
 
 
@@ -468,6 +486,7 @@ def collocates(
     match: Literal["clitics", "exact"] = "clitics",
     n_jobs: int | None = None,
     progress: bool = False,
+    by_sentence: bool = False,
 ) -> pd.DataFrame:
     """The words found near ``node`` (within ``window`` words), scored by every measure.
 
@@ -475,7 +494,8 @@ def collocates(
     it, ``"right"`` only after it. ``match="clitics"`` (default) takes every
     form of the node with or without clitics as the node (القوات: والقوات،
     للقوات، قوات), as :func:`kwic` does; ``"exact"`` takes only its
-    normalized form. ``n_jobs`` and ``progress`` as for :func:`collocations`.
+    normalized form. ``n_jobs``, ``progress`` and ``by_sentence`` as for
+    :func:`collocations`.
 
     Columns: collocate, O11 (co-occurrences on the chosen side), n_left and
     n_right (before and after the node), O12, O21, O22, E11, then the
@@ -489,7 +509,7 @@ def collocates(
     check_measure(measure)
     if side not in ("both", "left", "right"):
         raise ValueError(f"side must be 'both', 'left' or 'right', got {side!r}")
-    counts = _counted(data, window, normalize, n_jobs, progress)
+    counts = _counted(data, window, normalize, n_jobs, progress, by_sentence)
     is_node, needle = _node_matcher(node, normalize, match)
     words = np.array(counts.words, dtype=object)
     node_ids = np.array([i for i, w in enumerate(words) if needle in w and is_node(w)], dtype=np.int64)

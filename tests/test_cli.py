@@ -253,6 +253,13 @@ def test_colloc_all_measures_and_window(corpus_dir):
     assert got == frame_records(table[["w1", "w2", "O11", "E11", "pmi", "llr", "t", "chi2", "dice", "logdice", "mi3", "deltap", "deltap_rev"]])
 
 
+def test_colloc_by_sentence_is_the_library_table():
+    got = records(run("colloc", "--by-sentence", "--min-count", "1", "--top", "30", "--format", "json"))
+    table = collocations(load_corpus(), min_count=1, by_sentence=True).head(30)
+    assert got == frame_records(table[["w1", "w2", "O11", "E11", "llr"]])
+    assert got != records(run("colloc", "--min-count", "1", "--top", "30", "--format", "json"))
+
+
 def test_unknown_measure_is_one_line():
     assert_user_error(run("colloc", "--measure", "jaccard"), "'jaccard'", "logdice")
 

@@ -18,7 +18,7 @@ from arabtext.corpus import load_corpus
 from arabtext.normalize import normalize
 from arabtext.segment import light_stem
 from arabtext.stopwords import stopwords
-from arabtext.tokenize import tokenize
+from arabtext.tokenize import sentences, tokenize
 
 ARTICLE = (Path(__file__).parents[1] / "corpus" / "sputnik-iraq-escalation.txt").read_text(encoding="utf-8")
 ANT = Path(__file__).parents[2] / "shared" / "data" / "news_ant_multisource" / "ant_multisource_news.jsonl"
@@ -276,3 +276,35 @@ def test_counting_ant_news_is_much_faster_than_nltk():
     finder.score_ngrams(nltk_collocations.BigramAssocMeasures.likelihood_ratio)
     theirs = time.perf_counter() - start
     assert ours * 3 < theirs, (ours, theirs)
+
+
+# --- pairs inside sentences ------------------------------------------------------------------
+
+TWO_SENTENCES = "وصل وزير الخارجية إلى بغداد. وزير الخارجية التقى رئيس الوزراء في بغداد"
+
+
+def _pairs(table):
+    return dict(zip(zip(table["w1"], table["w2"]), table["O11"]))
+
+
+def test_by_sentence_counts_each_sentence_as_a_document():
+    whole = _pairs(collocations(TWO_SENTENCES, min_count=1, stopwords=False))
+    split = _pairs(collocations(TWO_SENTENCES, min_count=1, stopwords=False, by_sentence=True))
+    assert ("بغداد", "وزير") in whole and ("بغداد", "وزير") not in split
+    expected = _pairs(collocations([tokenize(s) for s in sentences(TWO_SENTENCES)], min_count=1, stopwords=False))
+    assert split == expected and split[("وزير", "الخارجية")] == 2
+
+
+def test_by_sentence_in_collocates_and_on_a_corpus():
+    near = collocates(ARTICLE, "القوات", window=3, min_count=1, by_sentence=True)
+    each = collocates([tokenize(s) for s in sentences(ARTICLE)], "القوات", window=3, min_count=1)
+    pd.testing.assert_frame_equal(near, each)
+    table = collocations(load_corpus(), min_count=1, by_sentence=True)
+    assert table["O11"].sum() < collocations(load_corpus(), min_count=1)["O11"].sum()
+
+
+def test_by_sentence_keeps_token_lists_and_refuses_counts():
+    tokens = [tokenize(TWO_SENTENCES)]
+    pd.testing.assert_frame_equal(collocations(tokens, min_count=1, by_sentence=True), collocations(tokens, min_count=1))
+    with pytest.raises(ValueError, match="by_sentence"):
+        collocations(BigramCounts.from_tokens(tokens), by_sentence=True)
