@@ -197,6 +197,17 @@ class Normalizer:
             out = [piece for w in out for piece in w.split()]
         return out
 
+    def word(self, word: str) -> str:
+        """One token normalized through the cache of :meth:`words`, as it is: not split, and ``""`` when nothing is left.
+
+        >>> Normalizer().word("الأمينُ"), Normalizer().word("ﷺ"), Normalizer().word("\u064b")
+        ('الامين', 'صلي الله عليه وسلم', '')
+        """
+        if len(self._word_cache) > 1_000_000:  # a huge vocabulary: bound the memory
+            self._word_cache.clear()
+        norm = self._word_cache.get(word) or self._learn(word)
+        return "" if norm == " " else norm
+
     def _learn(self, word: str) -> str:
         norm = self(word)
         if not norm or any(c.isspace() for c in norm):

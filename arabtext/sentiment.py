@@ -40,7 +40,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple
 
-from arabtext.normalize import normalize
+from arabtext.normalize import _normalizer, normalize
 from arabtext.segment import CONJUNCTIONS, PRONOUN_SUFFIXES, light_stem, segment
 from arabtext.stopwords import stopwords
 from arabtext.tokenize import Token, sentence_spans, tokens
@@ -373,7 +373,7 @@ class SentimentAnalyzer:
             self._starts[k[0]] = max(self._starts.get(k[0], 0), len(k))
         self._cache: dict[str, tuple[str, float, str] | None] = {}
         self._function_words = stopwords()
-        self._normal: dict[str, str] = {}
+        self._normalized = _normalizer(()).word
         self._firsts: dict[str, tuple[str, ...]] = {}
 
     # -- public API --------------------------------------------------------------------
@@ -548,14 +548,6 @@ class SentimentAnalyzer:
                     role = "sentiment" if score else "word"
                     return _Unit(" ".join(t.text for t in toks[i : i + n]), *text_span, role, " ".join(key), score, note="phrase"), i + n
         return None
-
-    def _normalized(self, word: str) -> str:
-        out = self._normal.get(word)
-        if out is None:
-            if len(self._normal) > 500_000:  # a huge vocabulary: bound the memory
-                self._normal.clear()
-            out = self._normal[word] = normalize(word)
-        return out
 
     def _word(self, t: Token, word: str) -> _Unit:
         found = self._lookup(word)
