@@ -67,7 +67,9 @@ __all__ = ["CHUNK_CHARS", "AUTO_CHARS", "CorpusCounts", "count_corpus", "count_n
 CHUNK_CHARS = 4_000_000
 #: with ``n_jobs=None``, characters counted in this process before worker processes are started
 AUTO_CHARS = 20_000_000
-# tokens turned into ids before numpy counts them (a Dask partition may be far bigger than a chunk)
+# tokens turned into ids before numpy counts them: fewer, bigger batches merge less
+# often but need more scratch memory beside the pair table (a batch may span chunks,
+# and a Dask partition may be far bigger than a chunk)
 _BATCH_TOKENS = 500_000
 # how much bigger than a new run of pair counts the run before it may be and still
 # take it in: memory near one table of the distinct pairs, few merges of each code
