@@ -177,9 +177,12 @@ class BigramCounts:
         if not len(word_freq) == len(words) or not len(pairs) == len(counts):
             raise ValueError("words and word_freq, pairs and counts must have the same lengths")
         out = cls(window)
-        out._index.update((w, i) for i, w in enumerate(words))
-        if len(out._index) != len(words):
-            raise ValueError("words must be distinct")
+        if type(words) is _Index:
+            out._index = words  # a counting's own vocabulary, handed over: no second copy of millions of words
+        else:
+            out._index.update((w, i) for i, w in enumerate(words))
+            if len(out._index) != len(words):
+                raise ValueError("words must be distinct")
         out.word_freq = np.asarray(word_freq, dtype=np.int64)
         out.pairs, out.counts = np.asarray(pairs, dtype=np.int64), np.asarray(counts, dtype=np.int64)
         out.n_docs = int(n_docs)

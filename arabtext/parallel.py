@@ -352,6 +352,13 @@ class _Words:
         return CorpusCounts(TermCounts(self.counts, None, self.total, self.n_docs), None)
 
 
+def _counter(words: Iterable[str], counts: np.ndarray) -> Counter[str]:
+    """A Counter of ``counts`` by word, filled without an intermediate dict (a vocabulary may be millions of words)."""
+    out: Counter[str] = Counter()
+    dict.update(out, zip(words, counts.tolist()))
+    return out
+
+
 def _documents_holding(ids: np.ndarray, lengths: np.ndarray, v: int) -> np.ndarray:
     """For each of ``v`` word ids, in how many of the documents (runs of ``lengths`` in ``ids``) it occurs."""
     doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
@@ -434,18 +441,17 @@ class _Tally:
         return self
 
     def result(self) -> CorpusCounts:
-        """The counts as TermCounts and BigramCounts."""
-        words = list(self.index)
+        """The counts as TermCounts and BigramCounts; the vocabulary goes to the latter, so count no more here."""
         terms = pairs = None
         if self.words:
             terms = TermCounts(
-                Counter(dict(zip(words, self.freq.tolist()))),
-                None if self.doc_freq is None else Counter(dict(zip(words, self.doc_freq.tolist()))),
+                _counter(self.index, self.freq),
+                None if self.doc_freq is None else _counter(self.index, self.doc_freq),
                 int(self.freq.sum()),
                 self.n_docs,
             )
         if self.window is not None:
-            pairs = BigramCounts.from_arrays(words, self.freq, *self._pairs(), self.n_docs, self.window)
+            pairs = BigramCounts.from_arrays(self.index, self.freq, *self._pairs(), self.n_docs, self.window)
         return CorpusCounts(terms, pairs)
 
     def __getstate__(self) -> dict[str, Any]:
