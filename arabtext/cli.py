@@ -468,6 +468,7 @@ def _run_colloc(args: argparse.Namespace) -> None:
         stopwords=not args.keep_stopwords,
         normalize=_normalize_option(args),
         by_sentence=args.by_sentence,
+        measures=None if args.all_measures else [args.measure],
     )
     measures = list(MEASURES) if args.all_measures else [args.measure]
     _show(table[["w1", "w2", "O11", "E11", *measures]], args)

@@ -423,18 +423,24 @@ def _sentences_of(data: Texts) -> Iterator[str | Sequence[str]]:
             yield doc
 
 
-def _scored(columns: dict[str, np.ndarray], measure: str, keys: list[str]) -> pd.DataFrame:
-    """A table of ``columns`` and a column per measure, sorted by ``measure`` (ties: more frequent first, then by word)."""
+def _scored(columns: dict[str, np.ndarray], measure: str, keys: list[str], measures: Sequence[str] | None) -> pd.DataFrame:
+    """A table of ``columns`` and a column per measure (``measures``, or all), sorted by ``measure``.
+
+    Ties: more frequent first, then by word.
+    """
     import pandas as pd
 
-    measures = scores(*(columns[cell] for cell in ("O11", "O12", "O21", "O22")))
-    order = rank_order([measures[measure], columns["O11"]], [columns[key] for key in keys])
+    if isinstance(measures, str):
+        measures = [measures]
+    names = None if measures is None else dict.fromkeys([*measures, measure])
+    scored = scores(*(columns[cell] for cell in ("O11", "O12", "O21", "O22")), names=names)
+    order = rank_order([scored[measure], columns["O11"]], [columns[key] for key in keys])
     # each column is put in order once and its unordered array let go at once: a
     # big corpus has hundreds of thousands of pairs and this is the peak of its counting
-    for held in (columns, measures):
+    for held in (columns, scored):
         for name in list(held):
             held[name] = held[name][order]
-    return pd.DataFrame(columns | measures, copy=False)
+    return pd.DataFrame(columns | scored, copy=False)
 
 
 def collocations(
@@ -447,6 +453,7 @@ def collocations(
     n_jobs: int | None = None,
     progress: bool = False,
     by_sentence: bool = False,
+    measures: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Word pairs scored by every association measure, sorted by ``measure``.
 
@@ -458,7 +465,9 @@ def collocations(
 
     Columns: w1, w2, O11, O12, O21, O22, E11 and the measures pmi, llr, t,
     chi2, dice, logdice, mi3, deltap, deltap_rev (see
-    :mod:`arabtext.association`). ``measure`` is one of those names.
+    :mod:`arabtext.association`). ``measure`` is one of those names;
+    ``measures`` keeps only the named ones (and ``measure``), less work and
+    memory on a big corpus.
     ``n_jobs`` (processes) and ``progress`` (a bar on a terminal) are for
     big corpora; see :mod:`arabtext.parallel`. Pairs run across sentence
     ends unless ``by_sentence=True``, which reads each sentence of a text
@@ -474,7 +483,7 @@ def collocations(
     """
     check_measure(measure)
     counts = _counted(data, window, normalize, n_jobs, progress, by_sentence)
-    return _scored(counts._cells(min_count, stopwords), measure, ["w1", "w2"])
+    return _scored(counts._cells(min_count, stopwords), measure, ["w1", "w2"], measures)
 
 
 def collocates(
@@ -490,6 +499,7 @@ def collocates(
     n_jobs: int | None = None,
     progress: bool = False,
     by_sentence: bool = False,
+    measures: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """The words found near ``node`` (within ``window`` words), scored by every measure.
 
@@ -497,8 +507,8 @@ def collocates(
     it, ``"right"`` only after it. ``match="clitics"`` (default) takes every
     form of the node with or without clitics as the node (القوات: والقوات،
     للقوات، قوات), as :func:`kwic` does; ``"exact"`` takes only its
-    normalized form. ``n_jobs``, ``progress`` and ``by_sentence`` as for
-    :func:`collocations`.
+    normalized form. ``n_jobs``, ``progress``, ``by_sentence`` and
+    ``measures`` as for :func:`collocations`.
 
     Columns: collocate, O11 (co-occurrences on the chosen side), n_left and
     n_right (before and after the node), O12, O21, O22, E11, then the
@@ -541,7 +551,7 @@ def collocates(
         "O12": node_margin - o11, "O21": cols - o11, "O22": n - node_margin - cols + o11,
         "E11": node_margin * cols / n if n else np.zeros(len(ids)),
     }
-    return _scored(table, measure, ["collocate"])
+    return _scored(table, measure, ["collocate"], measures)
 
 
 def _node_matcher(node: str, normalize: bool | Normalizer, match: str) -> tuple[Callable[[str], bool], str]:

@@ -16,7 +16,8 @@ Cases, for each input:
   (its ``word_fd`` is the FreqDist of the words, sorted with ``most_common``),
   ``apply_freq_filter(5)``, ``score_ngrams`` for PMI and for the likelihood
   ratio; arabtext ``count_corpus`` then ``freq_table`` and
-  ``collocations(min_count=5)`` (every measure).
+  ``collocations(min_count=5, measures=["pmi", "llr"])``: the same two
+  measures (``pipeline`` below computes every measure).
 - word counts, on the token lists held in memory: NLTK ``FreqDist``,
   arabtext ``word_counts``, and a bare ``Counter`` over all tokens, the
   floor of counting strings in Python on this machine.
@@ -166,7 +167,7 @@ def arabtext_count_score(tokens: str) -> dict[str, int]:
 
     counts = count_corpus(token_docs(Path(tokens)), window=1, normalize=False, n_jobs=1)
     freq = freq_table(counts.words, stopwords=False)
-    table = collocations(counts.pairs, min_count=MIN_COUNT, stopwords=False)
+    table = collocations(counts.pairs, min_count=MIN_COUNT, stopwords=False, measures=["pmi", "llr"])
     return {"words": len(freq), "pairs": len(table), "scored": len(table)}
 
 

@@ -157,3 +157,16 @@ def test_p_value_at_known_chi2_quantiles():
 def test_unknown_measure_lists_the_names():
     with pytest.raises(ValueError, match="pmi, llr, t, chi2, dice, logdice, mi3, deltap"):
         am.check_measure("mi")
+
+
+def test_scores_of_a_big_table_are_computed_in_slices_with_the_same_values():
+    rng = np.random.default_rng(7)
+    size = 3 * am._SLICE + 5
+    o11 = rng.integers(0, 50, size)
+    o12, o21 = rng.integers(0, 5_000, size), rng.integers(0, 5_000, size)
+    o22 = rng.integers(10_000_000, 11_000_000, size)
+    got = am.scores(o11, o12, o21, o22)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for name, fn in am.MEASURES.items():
+            np.testing.assert_array_equal(got[name], fn(o11, o12, o21, o22), err_msg=name)
+    assert list(am.scores(o11, o12, o21, o22, names=["llr"])) == ["llr"]

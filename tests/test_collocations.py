@@ -308,3 +308,13 @@ def test_by_sentence_keeps_token_lists_and_refuses_counts():
     pd.testing.assert_frame_equal(collocations(tokens, min_count=1, by_sentence=True), collocations(tokens, min_count=1))
     with pytest.raises(ValueError, match="by_sentence"):
         collocations(BigramCounts.from_tokens(tokens), by_sentence=True)
+
+
+def test_measures_keeps_the_named_measures_and_the_sort_key():
+    every = collocations(ARTICLE, measure="pmi", min_count=2)
+    some = collocations(ARTICLE, measure="pmi", min_count=2, measures=["logdice"])
+    assert list(some.columns) == ["w1", "w2", "O11", "O12", "O21", "O22", "E11", "logdice", "pmi"]
+    pd.testing.assert_frame_equal(some, every[some.columns])
+    assert list(collocates(ARTICLE, "القوات", measures="t").columns)[-2:] == ["t", "llr"]
+    with pytest.raises(ValueError, match="jaccard"):
+        collocations(ARTICLE, measures=["jaccard"])
