@@ -4,7 +4,8 @@ Every table of counts or scores is shown this way, and on a big corpus the
 sort is a noticeable share of the work: pandas sorts a text column by
 factorizing it and sorting the distinct values with numpy's object sort;
 Python's own sort of the distinct words, turned into integer ranks for one
-``np.lexsort``, gives the same order in about half the time.
+``np.lexsort``, gives the same order in less time (a fifth to a third less
+on a vocabulary of 150,000 words).
 """
 
 from __future__ import annotations
