@@ -347,8 +347,8 @@ def _merge(
     if not len(codes_b):
         return codes_a, counts_a
     # The smaller table's codes are looked up in the larger one a slice at a
-    # time: found ones add to a copy of its counts, new ones are set aside and
-    # then placed in order. Merges run while the whole table is held, so their
+    # time: found ones add to its counts (a copy unless owned), new ones are set
+    # aside and then placed in order. Merges run while the whole table is held, so their
     # scratch memory sets the peak: this keeps it to a slice, the new codes and
     # one byte a code, with no sort of both tables together.
     counts = counts_a if owned else counts_a.copy()
