@@ -39,7 +39,8 @@ BENCH_ARGS ?=
 SCALE_ARGS ?=
 
 ## make bench: arabtext against pyarabic, camel-tools and NLTK on the same input; 10 MB and 100 MB
-## of news counted against NLTK (about 3 minutes). Quicker: BENCH_ARGS="--sizes 1 --repeats 3" SCALE_ARGS="--sizes 10"
+## of news counted against NLTK (about 3 minutes). Quicker: BENCH_ARGS="--sizes 1 --repeats 3" SCALE_ARGS="--sizes 10";
+## medians of 3 runs of each scale case (about 7 minutes): SCALE_ARGS="--repeats 3"
 bench: $(STAMP)
 	$(BIN)/python -c "$(CAMEL_CHECK)" 2>/dev/null || { $(BIN)/python -m pip install --quiet --no-deps camel-tools && $(BIN)/python -m pip install --quiet regex emoji six; }
 	$(BIN)/python benchmarks/bench_text.py $(BENCH_ARGS)

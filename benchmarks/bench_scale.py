@@ -5,7 +5,7 @@ corpus repeated when it is absent, and the output says so), repeated to
 reach the size, and written under ``benchmarks/data/`` (git-ignored) twice:
 as JSONL (one article a line, the raw text) and as a token file (the words
 of each article as ``arabtext.tokenize`` gives them, one article a line).
-Every case runs in a fresh process whose peak RSS is read (``--repeat``
+Every case runs in a fresh process whose peak RSS is read (``--repeats``
 runs it again and keeps the run of median time); for
 ``n_jobs`` > 1 the RSS of the worker processes is added (sampled).
 
@@ -30,7 +30,7 @@ Cases, for each input:
 
     .venv/bin/python benchmarks/bench_scale.py                        # 10 MB and 100 MB, every case
     .venv/bin/python benchmarks/bench_scale.py --sizes 10             # a quick run
-    .venv/bin/python benchmarks/bench_scale.py --repeat 3             # medians of 3 runs
+    .venv/bin/python benchmarks/bench_scale.py --repeats 3             # medians of 3 runs
     .venv/bin/python benchmarks/bench_scale.py --skip-nltk-above 10   # NLTK takes minutes at 100 MB
 """
 
@@ -298,8 +298,8 @@ def _has(module: str) -> bool:
     return find_spec(module) is not None
 
 
-def measure(inputs: Inputs, plan: list[Case | tuple[str, str, str]], repeat: int = 1) -> list[Row]:
-    """Each case run ``repeat`` times, each time in a fresh process: the run of median time is kept."""
+def measure(inputs: Inputs, plan: list[Case | tuple[str, str, str]], repeats: int = 1) -> list[Row]:
+    """Each case run ``repeats`` times, each time in a fresh process: the run of median time is kept."""
     rows = []
     for item in plan:
         if isinstance(item, tuple):
@@ -308,7 +308,7 @@ def measure(inputs: Inputs, plan: list[Case | tuple[str, str, str]], repeat: int
             continue
         print(f"  {inputs.size_mb:g} MB {item.task:<12} {item.tool} ...", end="", flush=True)
         runs = []
-        for _ in range(repeat):
+        for _ in range(repeats):
             runs.append(run_in_child(item.run, item.setup, summarize=as_is))
             print(f" {runs[-1].seconds:.1f} s", end="", flush=True)
         print(flush=True)
@@ -400,7 +400,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=NEWS_JSONL, help="JSONL news file with a text field (default: %(default)s)")
     parser.add_argument("--skip-nltk-above", type=float, default=None, metavar="MB", help="leave NLTK out for inputs larger than this")
     parser.add_argument("--jobs", type=int, default=2, help="n_jobs of the parallel pipeline case (default: 2; 1 leaves it out)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each case, the median kept (default: %(default)s)")
+    parser.add_argument("--repeats", type=int, default=1, help="runs of each case, the median kept (default: %(default)s)")
     parser.add_argument("--check", action="store_true", help="exit with status 1 when a target fails")
     args = parser.parse_args(argv)
 
@@ -409,7 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
     print(f"# {versions(('arabtext', 'nltk', 'numpy', 'pandas'))}")
     print(f"# command: {' '.join([Path(sys.executable).name, *sys.argv])}")
-    print(f"# {args.repeat} run(s) per case, each in a fresh process, the median kept; peak MB is that run's peak RSS"
+    print(f"# {args.repeats} run(s) per case, each in a fresh process, the median kept; peak MB is that run's peak RSS"
           + ("" if has_psutil else " (psutil missing: worker processes not included)"))
     start = time.perf_counter()
     rows: list[Row] = []
@@ -419,7 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         inputs = prepare(size, args.data)
         print(f"\ninput {inputs.label}: {inputs.source}; {inputs.n_docs:,} documents in {inputs.jsonl.name} and {inputs.tokens.name}", flush=True)
         with_nltk = args.skip_nltk_above is None or size <= args.skip_nltk_above
-        rows += measure(inputs, cases_for(inputs, with_nltk, args.jobs, has_psutil, scaling=size == scaling_size), args.repeat)
+        rows += measure(inputs, cases_for(inputs, with_nltk, args.jobs, has_psutil, scaling=size == scaling_size), args.repeats)
 
     headers = ["input", "task", "tool", "seconds", "M tokens/s", "peak MB", "x faster", "memory vs NLTK", "result"]
     print()
