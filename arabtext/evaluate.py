@@ -66,17 +66,27 @@ def macro_f1(gold: Sequence[str], predicted: Sequence[str], classes: Sequence[st
     >>> macro_f1(["positive", "negative", "negative"], ["positive", "negative", "neutral"])
     0.8333333333333333
     """
-    _check_lengths(gold, predicted)
     classes = sorted(set(gold)) if classes is None else list(classes)
-    if not classes:
-        return 0.0
-    scores = []
+    return _mean_f1(_class_scores(confusion_counts(gold, predicted), classes))
+
+
+def _class_scores(counts: Counter[tuple[str, str]], classes: Sequence[str]) -> list[tuple[str, float, float, float, int]]:
+    """(label, precision, recall, F1, support) of each class, from the (gold, predicted) counts."""
+    rows = []
     for c in classes:
-        tp = sum(g == c and p == c for g, p in zip(gold, predicted))
-        fp = sum(g != c and p == c for g, p in zip(gold, predicted))
-        fn = sum(g == c and p != c for g, p in zip(gold, predicted))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(scores) / len(scores)
+        tp = counts[(c, c)]
+        n_pred = sum(k for (_, p), k in counts.items() if p == c)
+        n_gold = sum(k for (g, _), k in counts.items() if g == c)
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        # 2·TP / (2·TP + FP + FN), as TP + FP predicted it and TP + FN are it
+        f1 = 2 * tp / (n_pred + n_gold) if tp else 0.0
+        rows.append((c, precision, recall, f1, n_gold))
+    return rows
+
+
+def _mean_f1(rows: Sequence[tuple[str, float, float, float, int]]) -> float:
+    return sum(row[3] for row in rows) / len(rows) if rows else 0.0
 
 
 def confusion_counts(gold: Sequence[str], predicted: Sequence[str]) -> Counter[tuple[str, str]]:
@@ -157,17 +167,9 @@ def evaluation(labels: Iterable[object], predicted: Iterable[object], *, method:
     counts = confusion_counts(gold, predicted)
     confusion = pd.DataFrame([[counts[(g, p)] for p in columns] for g in classes], index=classes, columns=columns)
     confusion.index.name, confusion.columns.name = "gold", "predicted"
-    rows = []
-    for c in classes:
-        tp = counts[(c, c)]
-        n_pred = sum(counts[(g, c)] for g in classes)
-        n_gold = sum(counts[(c, p)] for p in columns)
-        precision = tp / n_pred if n_pred else 0.0
-        recall = tp / n_gold if n_gold else 0.0
-        f1 = 2 * tp / (n_pred + n_gold) if tp else 0.0
-        rows.append((c, precision, recall, f1, n_gold))
+    rows = _class_scores(counts, classes)
     per_class = pd.DataFrame(rows, columns=["label", "precision", "recall", "f1", "support"])
-    return Evaluation(accuracy(gold, predicted), macro_f1(gold, predicted, classes), confusion, per_class, len(gold), method)
+    return Evaluation(accuracy(gold, predicted), _mean_f1(rows), confusion, per_class, len(gold), method)
 
 
 def _check_lengths(gold: Sequence[str], predicted: Sequence[str]) -> None:
