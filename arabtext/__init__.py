@@ -1,114 +1,51 @@
 """arabtext: Arabic text analysis for Jupyter.
 
+Data flows one way through the subpackages, each building only on those
+before it (see ARCHITECTURE.md)::
+
+    text → corpus → counting → analysis, sentiment → report, cli
+                 ↘ display (shaping, fonts, charts: only when drawing)
+
 Analysis always works on logical-order Unicode text; shaping and bidi
-reordering happen only when drawing (``arabtext.display``, ``arabtext.plots``).
+reordering happen only when drawing (``arabtext.display``).
 
 >>> import arabtext as at
 >>> at.tokenize("وَقالَ الأمينُ العامُّ")
 ['وقال', 'الامين', 'العام']
 
-Public names are imported lazily, so ``import arabtext`` stays fast and
+The text core is imported eagerly (pure Python); every other public name is
+imported on first use (PEP 562), so ``import arabtext`` stays fast and
 pandas/matplotlib load only when a function that needs them is called.
 """
 
 from __future__ import annotations
 
-import importlib
-import sys
-import types
+from arabtext import _moved
+from arabtext._lazy import lazy_exports
+from arabtext._version import __version__
+from arabtext.text import chars
+from arabtext.text.clitics import light_stem, segment, segment_text
+from arabtext.text.normalization import STEPS, Normalizer, Step, normalize
+from arabtext.text.sentence_splitter import sentence_spans, sentences
+from arabtext.text.stoplist import stopwords
+from arabtext.text.tokenizer import Token, tokenize, tokens
 
-# The core is pure Python and imported eagerly.
-from arabtext import chars
-from arabtext.normalize import STEPS, Normalizer, Step, normalize
-from arabtext.segment import light_stem, segment, segment_text
-from arabtext.stopwords import stopwords
-from arabtext.tokenize import Token, sentence_spans, sentences, tokenize, tokens
+_CORE = ["chars", "STEPS", "Normalizer", "Step", "normalize", "segment", "segment_text", "light_stem", "stopwords"]
+_CORE += ["Token", "sentence_spans", "sentences", "tokenize", "tokens"]
 
-__version__ = "0.1.0"
-
-# public name -> module that defines it, imported on first use (pandas, matplotlib)
+# public name -> the subpackage that exports it, imported on first use
 _EXPORTS: dict[str, str] = {
-    "load_corpus": "arabtext.corpus",
-    "iter_documents": "arabtext.corpus",
-    "Corpus": "arabtext.corpus",
-    "Document": "arabtext.corpus",
-    "CorpusError": "arabtext.corpus",
-    "CorpusWarning": "arabtext.corpus",
-    "ar": "arabtext.display",
-    "shapes_arabic": "arabtext.display",
-    "force_shaping": "arabtext.display",
-    "rtl": "arabtext.display",
-    "rtl_html": "arabtext.display",
-    "show_rtl": "arabtext.display",
-    "highlight_html": "arabtext.display",
-    "kwic_html": "arabtext.display",
-    "arabic_font": "arabtext.plots",
-    "arabic_font_path": "arabtext.plots",
-    "font_covers": "arabtext.plots",
-    "missing_glyphs": "arabtext.plots",
-    "bar_top_words": "arabtext.plots",
-    "zipf_plot": "arabtext.plots",
-    "dispersion_plot": "arabtext.plots",
-    "sentiment_arc": "arabtext.plots",
-    "word_cloud": "arabtext.plots",
-    "show_word_cloud": "arabtext.plots",
-    "word_counts": "arabtext.frequency",
-    "freq_table": "arabtext.frequency",
-    "ngrams": "arabtext.frequency",
-    "zipf": "arabtext.frequency",
-    "ttr": "arabtext.frequency",
-    "mattr": "arabtext.frequency",
-    "keyness": "arabtext.frequency",
-    "TermCounts": "arabtext.frequency",
-    "collocations": "arabtext.collocations",
-    "collocates": "arabtext.collocations",
-    "kwic": "arabtext.collocations",
-    "BigramCounts": "arabtext.collocations",
-    "count_corpus": "arabtext.parallel",
-    "count_ngrams": "arabtext.parallel",
-    "CorpusCounts": "arabtext.parallel",
-    "Lexicon": "arabtext.sentiment",
-    "SentimentAnalyzer": "arabtext.sentiment",
-    "SentimentResult": "arabtext.sentiment",
-    "SentimentModel": "arabtext.sentiment_model",
-    "evaluate": "arabtext.evaluate",
-    "Evaluation": "arabtext.evaluate",
-    "health_check": "arabtext.health",
-    "report_html": "arabtext.report",
-    "write_report": "arabtext.report",
+    **dict.fromkeys(["load_corpus", "iter_documents", "Corpus", "Document", "CorpusError", "CorpusWarning", "health_check"], ".corpus"),
+    **dict.fromkeys(["count_corpus", "count_ngrams", "CorpusCounts", "TermCounts", "BigramCounts"], ".counting"),
+    **dict.fromkeys(["word_counts", "freq_table", "ngrams", "zipf", "ttr", "mattr", "keyness"], ".analysis"),
+    **dict.fromkeys(["collocations", "collocates", "kwic"], ".analysis"),
+    **dict.fromkeys(["Lexicon", "SentimentAnalyzer", "SentimentResult", "SentimentModel", "evaluate", "Evaluation"], ".sentiment"),
+    **dict.fromkeys(["ar", "shapes_arabic", "force_shaping", "rtl", "rtl_html", "show_rtl", "highlight_html", "kwic_html"], ".display"),
+    **dict.fromkeys(["arabic_font", "arabic_font_path", "font_covers", "missing_glyphs"], ".display"),
+    **dict.fromkeys(["bar_top_words", "zipf_plot", "dispersion_plot", "sentiment_arc", "word_cloud", "show_word_cloud"], ".display"),
+    **dict.fromkeys(["report_html", "write_report"], ".report"),
 }
 
-__all__ = sorted(
-    ["chars", "STEPS", "Normalizer", "Step", "normalize", "segment", "segment_text", "light_stem", "stopwords", "Token", "sentence_spans", "sentences", "tokenize", "tokens"]
-    + list(_EXPORTS)
-)
-
-
-class _Package(types.ModuleType):
-    """The package module, guarding names shared by a module and its main function.
-
-    Importing ``arabtext.collocations`` makes Python bind the submodule as the
-    package attribute ``collocations``; without this guard that would replace
-    the public function of the same name (likewise normalize, tokenize ...).
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if isinstance(value, types.ModuleType) and (name in _EXPORTS or callable(self.__dict__.get(name))):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
-
-
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'arabtext' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__all__ = sorted(_CORE + list(_EXPORTS))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+_moved.install(__name__)

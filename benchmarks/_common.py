@@ -23,7 +23,7 @@ from itertools import cycle
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from arabtext.corpus import iter_documents
+from arabtext.corpus.loading import iter_documents
 
 REPO = Path(__file__).resolve().parents[1]
 #: the ANT multi-source news sample; read when present, never copied into the repo

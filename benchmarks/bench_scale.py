@@ -88,7 +88,7 @@ class Inputs:
 
 def prepare(size_mb: float, data: Path, folder: Path = DATA_DIR) -> Inputs:
     """The inputs of ``size_mb`` MB, built once and kept in ``folder`` (rebuilt when the source changed)."""
-    from arabtext.tokenize import tokenize
+    from arabtext.text.tokenizer import tokenize
 
     stem = folder / f"news_{size_mb:g}mb"
     jsonl, tokens, about = stem.with_suffix(".jsonl"), stem.with_suffix(".tokens.txt"), stem.with_suffix(".json")
@@ -127,7 +127,7 @@ def held_token_docs(path: str) -> list[list[str]]:
 
 # modules each tool's cases import, loaded before the clock starts
 NLTK_MODULES = ("nltk", "nltk.collocations", "nltk.probability")
-ARABTEXT_MODULES = ("pandas", "arabtext.parallel", "arabtext.frequency", "arabtext.collocations", "arabtext.corpus")
+ARABTEXT_MODULES = ("pandas", "arabtext.counting.engine", "arabtext.analysis.frequency", "arabtext.analysis.cooccurrence", "arabtext.corpus.loading")
 
 
 def imported(modules: Sequence[str], then: Callable[[], Any] | Any) -> Any:
@@ -155,7 +155,7 @@ def nltk_count_score(tokens: str) -> dict[str, int]:
 
 def arabtext_count_repeated(jsonl: str, repeat: int) -> dict[str, int]:
     from arabtext import count_corpus
-    from arabtext.corpus import iter_documents
+    from arabtext.corpus.loading import iter_documents
 
     documents = (doc for _ in range(repeat) for doc in iter_documents(jsonl))  # one stream, never held
     counts = count_corpus(documents, window=1, n_jobs=1)

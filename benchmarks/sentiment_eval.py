@@ -30,9 +30,9 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from sentiment_data import DEFAULT_DATA, Labelled, balanced_indices, evaluation_sets  # noqa: E402
 
-from arabtext.evaluate import evaluation  # noqa: E402
-from arabtext.sentiment import SentimentAnalyzer  # noqa: E402
-from arabtext.sentiment_model import SentimentModel  # noqa: E402
+from arabtext.sentiment.metrics import evaluation  # noqa: E402
+from arabtext.sentiment.analyzer import SentimentAnalyzer  # noqa: E402
+from arabtext.sentiment.model import SentimentModel  # noqa: E402
 
 COLUMNS = ("dataset", "n", "neg/pos", "lexicon acc.", "lexicon F1", "coverage", "acc. covered", "model acc.", "model F1")
 

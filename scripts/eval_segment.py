@@ -1,4 +1,4 @@
-"""Word accuracy of ``arabtext.segment`` on the WikiNews segmentation gold standard.
+"""Word accuracy of ``arabtext.segment`` (:mod:`arabtext.text.clitics`) on the WikiNews segmentation gold standard.
 
 The gold standard is the QCRI WikiNews set used to evaluate Farasa (Darwish &
 Mubarak 2016), read from ``/work/shared/data/seg_wikinews_farasa`` (or
@@ -45,7 +45,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from arabtext import normalize
-from arabtext.segment import light_stem, segment
+from arabtext.text.clitics import light_stem, segment
 
 DEFAULT_DATA = Path("/work/shared/data/seg_wikinews_farasa")
 GOLD_FILE = "WikiNews.seg.surface.tsv"

@@ -4,9 +4,9 @@ Reads the permissively licensed labelled tweets in ``../shared/data`` (see
 ``scripts/sentiment_data.py``: ArSarcasm's train split, MIT; 80 % of AJGT,
 AFL-3.0), and writes only weights:
 
-* ``arabtext/data/sentiment_model.npz``: feature names, weights, intercept and
+* ``arabtext/sentiment/data/sentiment_model.npz``: feature names, weights, intercept and
   what the model was trained on (no training text);
-* ``arabtext/data/sentiment_model.md``: the provenance note, with the held-out
+* ``arabtext/sentiment/data/sentiment_model.md``: the provenance note, with the held-out
   accuracy of the written model (loaded back and run with numpy alone).
 
 The regularization strength C is chosen on the training set alone, by
@@ -36,12 +36,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sentiment_data import DEFAULT_DATA, REPO, balanced, evaluation_sets, training_set, training_sources  # noqa: E402
 
-from arabtext.evaluate import evaluate  # noqa: E402
-from arabtext.sentiment import SentimentAnalyzer  # noqa: E402
-from arabtext.sentiment_model import LEXICON_FEATURES, NGRAM_RANGE, SentimentModel, lexicon_parts, save_model, token_features  # noqa: E402
+from arabtext.sentiment.metrics import evaluate  # noqa: E402
+from arabtext.sentiment.analyzer import SentimentAnalyzer  # noqa: E402
+from arabtext.sentiment.model import LEXICON_FEATURES, NGRAM_RANGE, SentimentModel, lexicon_parts, save_model, token_features  # noqa: E402
 
-OUT = REPO / "arabtext" / "data" / "sentiment_model.npz"
-LEXICON_FILE = REPO / "arabtext" / "data" / "sentiment_lexicon.tsv"
+OUT = REPO / "arabtext" / "sentiment" / "data" / "sentiment_model.npz"
+LEXICON_FILE = REPO / "arabtext" / "sentiment" / "data" / "sentiment_lexicon.tsv"
 C_GRID = (1.0, 3.0, 10.0, 30.0)
 SEED = 0
 

@@ -1,0 +1,167 @@
+"""A folder of ``.txt`` files, one document each, described by an optional ``metadata.csv``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from arabtext.corpus.decoding import _BOM, _clean, _decode, _read_text_file
+from arabtext.corpus.collection import CorpusError, Document, Errors, _Source, _warn
+
+__all__ = ["METADATA_FILE"]
+
+
+#: the file in a corpus folder that describes its .txt files
+METADATA_FILE = "metadata.csv"
+
+# Files this small are read while listing to tell a blank file ("\n", " \r\n")
+# from a text; anything larger is a text in practice, and reading it up front
+# would defeat the lazy listing.
+_BLANK_PROBE_BYTES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A listed .txt file: its id, where it is, and its meta (file name, metadata columns)."""
+
+    id: str
+    path: str
+    meta: dict[str, str]
+
+
+class _TextFiles(_Source):
+    """Documents from .txt files, listed up front and read one at a time."""
+
+    def __init__(self, where: Path, entries: list[_Entry], errors: Errors, strip_html: bool) -> None:
+        self._where = where
+        self._entries = entries
+        self._errors = errors
+        self._strip_html = strip_html
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __str__(self) -> str:
+        return str(self._where)
+
+    def ids(self) -> list[str]:
+        return [entry.id for entry in self._entries]
+
+    def read(self, position: int) -> Document:
+        entry = self._entries[position]
+        text = _clean(_read_text_file(entry.path, self._errors), entry.path, self._strip_html)
+        if not text.strip():
+            # The listing already counted this file (it was too big to probe, or
+            # held only markup); dropping it now would shift every index after it.
+            _warn(f"{entry.path}: no text left after reading; kept as an empty document")
+        return Document(entry.id, text, dict(entry.meta))
+
+    def __iter__(self) -> Iterator[Document]:
+        return map(self.read, range(len(self._entries)))
+
+
+def _list_folder(folder: Path) -> list[_Entry]:
+    """The folder's documents in file-name order, from its .txt files and metadata.csv."""
+    # Plain strings and scandir's sizes: building Path objects cost more than the stat calls.
+    metadata_path = folder / METADATA_FILE
+    described = _read_metadata(metadata_path) if metadata_path.is_file() else {}
+    subfolders_described = {name.split("/", 1)[0] for name in described if "/" in name}
+    found: dict[str, tuple[str, int]] = {}  # file name -> (path, size)
+    ignored = []
+    with os.scandir(folder) as listing:
+        for item in listing:
+            if item.name.startswith("."):
+                continue  # hidden files (.DS_Store, macOS ._x.txt) are not texts, as glob also assumes
+            if item.is_file() and item.name.lower().endswith(".txt"):
+                found[item.name] = (item.path, item.stat().st_size)
+            elif item.name != METADATA_FILE and item.name not in subfolders_described:
+                ignored.append(item.name + "/" * item.is_dir())
+    if ignored:
+        ignored.sort()
+        more = f" and {len(ignored) - 5} more" if len(ignored) > 5 else ""
+        _warn(f"{folder}: {len(ignored)} entries not loaded (only .txt files are documents): "
+              f"{', '.join(ignored[:5])}{more}")
+
+    entries: dict[str, tuple[_Entry, int]] = {}
+    for name, (line, doc_id, meta) in described.items():
+        path = os.path.join(folder, name)
+        if name not in found and not os.path.isfile(path):
+            _warn(f"{metadata_path}, line {line}: file {name!r} not found in {folder}; row skipped")
+            continue
+        size = found[name][1] if name in found else os.stat(path).st_size
+        entries[name] = (_Entry(doc_id, path, {"file": name, **meta}), size)
+    for name, (path, size) in found.items():
+        if name not in described:
+            entries[name] = (_Entry(os.path.splitext(name)[0], path, {"file": name}), size)
+
+    listed, owner, blank = [], {}, 0
+    for name in sorted(entries):
+        entry, size = entries[name]
+        if _is_blank_file(entry.path, size):
+            _warn(f"{entry.path}: empty file, skipped")
+            blank += 1
+            continue
+        if entry.id in owner:
+            raise CorpusError(
+                f"{folder}: id {entry.id!r} names both {owner[entry.id]} and {name}; "
+                f"give one of them its own id in {METADATA_FILE}"
+            )
+        owner[entry.id] = name
+        listed.append(entry)
+    if not listed:
+        reason = f"its {blank} .txt file(s) are empty" if blank else "it has no .txt files"
+        raise CorpusError(f"{folder}: no documents to load: {reason}")
+    return listed
+
+
+def _read_metadata(path: Path) -> dict[str, tuple[int, str, dict[str, str]]]:
+    """metadata.csv as {file: (line, id, other columns)}, every row checked."""
+    reader = csv.reader(io.StringIO(_decode(path.read_bytes(), str(path), "strict", hint=""), newline=""))
+    try:
+        header = [name.strip() for name in next(reader)]
+    except StopIteration:
+        raise CorpusError(f"{path}: empty; expected a header line with at least a 'file' column") from None
+    _check_header(header, path)
+    if "file" not in header:
+        raise CorpusError(f"{path}, line 1: no 'file' column (columns found: {', '.join(map(repr, header))})")
+    rows: dict[str, tuple[int, str, dict[str, str]]] = {}
+    id_line: dict[str, int] = {}
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue  # a blank line, or an empty spreadsheet row
+            if len(row) != len(header):
+                raise CorpusError(f"{path}, line {line}: {len(row)} fields, but the header has {len(header)}")
+            meta = dict(zip(header, row))
+            name = meta.pop("file").strip()
+            if not name:
+                raise CorpusError(f"{path}, line {line}: the 'file' value is empty")
+            name = Path(name).as_posix()  # "./a.txt" and "a.txt" are one file
+            doc_id = meta.pop("id", "").strip() or Path(name).stem
+            if name in rows:
+                raise CorpusError(f"{path}, line {line}: {name!r} is already described on line {rows[name][0]}")
+            if doc_id in id_line:
+                raise CorpusError(f"{path}, line {line}: duplicate id {doc_id!r} (also on line {id_line[doc_id]})")
+            id_line[doc_id] = line
+            rows[name] = (line, doc_id, meta)
+    except csv.Error as e:
+        raise CorpusError(f"{path}, line {reader.line_num}: {e}") from None
+    return rows
+
+
+def _check_header(header: list[str], path: Path) -> None:
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise CorpusError(f"{path}, line 1: repeated column name(s) {', '.join(map(repr, repeated))}")
+
+
+def _is_blank_file(path: str | Path, size: int) -> bool:
+    if size > _BLANK_PROBE_BYTES:
+        return False
+    with open(path, "rb") as f:
+        return not f.read().removeprefix(_BOM).decode("utf-8", "replace").strip()

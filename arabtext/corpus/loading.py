@@ -1,0 +1,139 @@
+"""Texts as a corpus: a sequence of ``Document(id, text, meta)``.
+
+``load_corpus()`` gives the bundled sample corpus; ``load_corpus(path)`` reads
+a folder of ``.txt`` files (with an optional ``metadata.csv``), one ``.txt``
+file, a ``.csv`` or ``.jsonl`` file with a text column, or a list of strings.
+Folders and CSV/JSONL files are read lazily, one document at a time, so a
+corpus of gigabytes streams through in the memory of one text.
+
+Every text arrives as UTF-8 without a byte-order mark and with ``\\n`` line
+ends. What cannot be read that way raises :class:`CorpusError` naming the file
+and the place; what is skipped is reported with a :class:`CorpusWarning`
+naming it.
+
+>>> corpus = load_corpus(["كتب الطالب الدرس", "قرأ الطالب الكتاب"])
+>>> len(corpus), corpus[1].id, corpus[1].text
+(2, 'doc0002', 'قرأ الطالب الكتاب')
+"""
+
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from arabtext.corpus.collection import Corpus, CorpusError, Document, Errors, _Source
+from arabtext.corpus.folder import _Entry, _TextFiles, _is_blank_file, _list_folder
+from arabtext.corpus.records import _Records
+from arabtext.corpus.strings import _Texts, _documents_from
+
+__all__ = ["iter_documents", "load_corpus"]
+
+# the corpus subpackage; the wheel puts the sample article in sample/ here
+_HERE = Path(__file__).resolve().parent
+
+
+def load_corpus(
+    path: str | os.PathLike[str] | Iterable[str | Document] | Corpus | None = None,
+    *,
+    errors: Errors = "strict",
+    strip_html: bool = False,
+    text_column: str = "text",
+) -> Corpus:
+    """Load a corpus: the bundled sample, a folder, a file, or a list of texts.
+
+    - ``None``: the sample corpus shipped with arabtext.
+    - a folder: every ``*.txt`` at its top level, in file-name order, one
+      document each; ``metadata.csv`` rows are joined on their ``file`` column
+      (``id`` column optional, other columns go to ``meta``). A ``.txt`` without
+      a row gets its file stem as id; a row whose file is missing is skipped
+      with a warning. Hidden files are ignored; other files and subfolders are
+      reported in one warning.
+    - a ``.txt`` file: one document.
+    - a ``.csv`` or ``.jsonl`` file: one document per row/line, text from
+      ``text_column``, id from an ``id`` column when present (else
+      ``line0002``, the line the record starts on), the rest to ``meta``.
+    - an iterable of strings (ids ``doc0001``, ...) or of Documents.
+    - a Corpus: returned as it is.
+
+    ``errors="replace"`` loads text that is not valid UTF-8 with U+FFFD in
+    place of the bad bytes (and a warning) instead of raising. Text that looks
+    like HTML draws a warning; ``strip_html=True`` removes the tags and
+    unescapes the entities instead. Empty texts are skipped with a warning.
+
+    >>> corpus = load_corpus()
+    >>> corpus[0].text.split()[0]
+    'أمين'
+    >>> load_corpus(["<p>مرحبا &amp; أهلا</p>"], strip_html=True)[0].text.strip()
+    'مرحبا & أهلا'
+    """
+    _check_errors(errors)
+    if isinstance(path, Corpus):
+        return path
+    if path is None or isinstance(path, (str, os.PathLike)):
+        folder_or_file = _bundled_folder() if path is None else Path(path)
+        return Corpus(_open_path(folder_or_file, errors, strip_html, text_column))
+    return Corpus(_Texts(list(_documents_from(path, strip_html))))
+
+
+def iter_documents(
+    path: str | os.PathLike[str] | Iterable[str | Document] | Corpus | None = None,
+    *,
+    errors: Errors = "strict",
+    strip_html: bool = False,
+    text_column: str = "text",
+) -> Iterator[Document]:
+    """Documents one at a time in one pass, for corpora too big to hold.
+
+    Takes what :func:`load_corpus` takes; an iterable of strings (a generator
+    over a huge file, say) is consumed lazily instead of being kept. Paths are
+    checked at once, so a missing file fails here rather than at the first
+    ``next()``.
+
+    >>> [doc.id for doc in iter_documents(t for t in ["نص أول", "نص ثان"])]
+    ['doc0001', 'doc0002']
+    """
+    _check_errors(errors)
+    if path is None or isinstance(path, (str, os.PathLike, Corpus)):
+        return iter(load_corpus(path, errors=errors, strip_html=strip_html, text_column=text_column))
+    return _documents_from(path, strip_html)
+
+
+def _bundled_folder() -> Path:
+    """The sample corpus: inside the package in a wheel, beside it in a checkout."""
+    installed = _HERE / "sample"
+    checkout = _HERE.parents[1] / "corpus"
+    if installed.is_dir():
+        return installed
+    # pyproject.toml marks a checkout, so that some other package's top-level
+    # corpus/ in site-packages is never taken for ours.
+    if checkout.is_dir() and (_HERE.parents[1] / "pyproject.toml").is_file():
+        return checkout
+    raise FileNotFoundError(
+        errno.ENOENT, f"the bundled corpus is missing (looked in {installed} and {checkout}); reinstall arabtext"
+    )
+
+
+def _open_path(path: Path, errors: Errors, strip_html: bool, text_column: str) -> _Source:
+    if path.is_dir():
+        return _TextFiles(path, _list_folder(path), errors, strip_html)
+    if not path.exists():
+        raise FileNotFoundError(errno.ENOENT, "corpus not found: no such file or folder", str(path))
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        if _is_blank_file(path, path.stat().st_size):
+            raise CorpusError(f"{path}: empty file, no text to load")
+        return _TextFiles(path, [_Entry(path.stem, str(path), {"file": path.name})], errors, strip_html)
+    if suffix in (".csv", ".jsonl", ".ndjson"):
+        return _Records(path, errors, strip_html, text_column)
+    raise CorpusError(
+        f"{path}: cannot load {suffix or 'a file without extension'} files; "
+        "expected a folder of .txt files, or a .txt, .csv or .jsonl file"
+    )
+
+
+def _check_errors(errors: str) -> None:
+    if errors not in ("strict", "replace"):
+        raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")

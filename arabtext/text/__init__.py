@@ -1,0 +1,16 @@
+"""Arabic text itself: characters, normalization, tokens, sentences, clitics, stop words.
+
+Pure Python on strings (no pandas, no numpy); every other part of arabtext builds on it.
+"""
+
+from arabtext._lazy import lazy_exports
+
+_WHERE = {
+    "Step": ".normalization", "STEPS": ".normalization", "Normalizer": ".normalization", "normalize": ".normalization",
+    "Token": ".tokenizer", "iter_tokens": ".tokenizer", "tokens": ".tokenizer", "tokenize": ".tokenizer",
+    "sentence_spans": ".sentence_splitter", "sentences": ".sentence_splitter",
+    "segment": ".clitics", "segment_text": ".clitics", "light_stem": ".clitics",
+    "stopwords": ".stoplist",
+}
+__all__ = sorted(_WHERE)
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE)

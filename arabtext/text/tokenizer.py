@@ -1,0 +1,128 @@
+"""Tokens with offsets into the original text, and words for counting.
+
+``tokens`` keeps every token's position in the text it was given, so a
+concordance or an explanation can always point back at what the author wrote.
+``tokenize`` is the fast path for counting: normalized word strings only.
+
+>>> [t.text for t in tokens("قاعدة k1، ٣٫٥%")]
+['قاعدة', 'k1', '،', '٣٫٥%']
+>>> tokenize("وَقالَ «التميمي»: 12.5%")
+['وقال', 'التميمي']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator, NamedTuple
+
+from arabtext.text import chars
+from arabtext.text.normalization import Normalizer, _normalizer
+
+KINDS = ("word", "number", "latin", "punct", "symbol", "emoji", "url", "mention", "hashtag")
+#: kinds that ``tokenize`` returns: Arabic words and words in other scripts
+WORD_KINDS = frozenset({"word", "latin"})
+
+
+class Token(NamedTuple):
+    """A token and where it is: ``original[start:end] == text``.
+
+    >>> tokens("سبوتنيك")[0]
+    Token(text='سبوتنيك', start=0, end=7, kind='word')
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+_L, _M, _I = chars.RE_AR_LETTER, chars.RE_AR_MARK, chars.RE_INVISIBLE
+_AR_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# a letter of any script but Arabic ([^\W\d_] is "a letter"; Arabic is taken out)
+_OTHER_LETTER = rf"[^\W\d_{_AR_BLOCKS}]"
+_EMOJI_BASE = (
+    "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u2190-\u21ff\u3297\u3299\u00a9\u00ae\u203c\u2049\u2122"
+)
+_EMOJI_MOD = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
+# Order matters: at each position the first alternative that matches wins. Arabic
+# words come first because most tokens are Arabic words and no other alternative
+# can start with an Arabic letter, so putting them first changes no token.
+_PATTERNS = {
+    # an Arabic letter, then letters, diacritics, tatweel or invisible controls
+    "word": rf"[{_L}][{_L}{_M}{_I}]*",
+    # a word of another script; may start with digits (4G) and hold digits (k1, COVID-19);
+    # not the start of a URL or an e-mail address, which the next alternative takes
+    "latin": rf"(?!https?://|www\.|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.)\d*{_OTHER_LETTER}[\w\u0300-\u036f]*(?:[-'’][\w\u0300-\u036f]+)*",
+    "url": r"(?:https?://|www\.)[^\s<>\"'«»]*[^\s<>\"'«».,;:!?،؛؟)\]}]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]*[A-Za-z0-9]",
+    "emoji": rf"[\U0001f1e6-\U0001f1ff]{{2}}|[0-9#*]\ufe0f?\u20e3|[{_EMOJI_BASE}][{_EMOJI_MOD}]*(?:\u200d[{_EMOJI_BASE}][{_EMOJI_MOD}]*)*",
+    "mention": r"@\w+",
+    "hashtag": rf"#[\w{_M}]+",
+    "number": r"\d+(?:[.,٫٬]\d+)*[%٪]?",
+    # one punctuation or symbol character, or a run of a repeatable one (... !!! ؟؟);
+    # the last alternative takes any visible character, so every one is in a token
+    "other": rf"\.+|!+|\?+|؟+|…+|-+|=+|\*+|[^\s{_I}]",
+}
+# Each match first swallows the whitespace before its token. A top-level
+# alternation stops the regex engine from skipping spaces in C, so without this
+# every space would try every alternative (measured 2-3x slower on news text).
+# \Z ends the text cleanly after trailing space, and the catch-all in "other"
+# means no visible character can make a match fail after its whitespace was
+# taken: the whitespace is never given back, without the possessive quantifier
+# that Python 3.10's re lacks.
+_SPACE = rf"[\s{_I}]*"
+_TOKEN_RE = re.compile(_SPACE + "(?:" + "|".join(f"(?P<{kind}>{p})" for kind, p in _PATTERNS.items()) + r"|\Z)")
+# The same alternation with one capturing group around the word kinds (the first
+# two), so findall returns each word and "" for every other token. Built from the
+# same pieces, tokenize() and tokens() agree on where words are.
+_WORD_RE = re.compile(
+    _SPACE
+    + f"(?:({_PATTERNS['word']}|{_PATTERNS['latin']})|"
+    + "|".join(f"(?:{p})" for k, p in _PATTERNS.items() if k not in WORD_KINDS)
+    + r"|\Z)"
+)
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Yield the tokens of ``text`` lazily; see :func:`tokens`.
+
+    >>> next(iter_tokens("«العراق»")).kind
+    'punct'
+    """
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind is None:  # the end of the text
+            return
+        start, end = m.span(kind)
+        if kind == "other":
+            kind = "punct" if unicodedata.category(text[start]).startswith("P") else "symbol"
+        yield Token(text[start:end], start, end, kind)
+
+
+def tokens(text: str) -> list[Token]:
+    """Split ``text`` into tokens that point back into it.
+
+    Kinds: word (Arabic), number, latin (other scripts, mixed like k1),
+    punct, symbol, emoji, url, mention, hashtag. Whitespace and stray
+    invisible controls are not tokens. A diacritized word is one token.
+
+    >>> [(t.text, t.kind) for t in tokens("أطلقَ 3 صواريخ 🚀")]
+    [('أطلقَ', 'word'), ('3', 'number'), ('صواريخ', 'word'), ('🚀', 'emoji')]
+    """
+    return list(iter_tokens(text))
+
+
+def tokenize(text: str, normalize: bool | Normalizer = True) -> list[str]:
+    """The words of ``text`` (Arabic and other scripts), normalized: the fast path for counting.
+
+    ``normalize`` is True (default profile), False (words as written) or a
+    :class:`~arabtext.text.normalization.Normalizer` for another profile.
+
+    >>> tokenize("وَقالَ التميمي لـ\\"سبوتنيك\\"")
+    ['وقال', 'التميمي', 'ل', 'سبوتنيك']
+    >>> tokenize("الأمينُ", normalize=False)
+    ['الأمينُ']
+    """
+    if normalize is not False:
+        text = (_normalizer(()) if normalize is True else normalize)(text)
+    return list(filter(None, _WORD_RE.findall(text)))
