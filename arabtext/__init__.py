@@ -35,7 +35,7 @@ _CORE += ["Token", "sentence_spans", "sentences", "tokenize", "tokens"]
 
 # public name -> the subpackage that exports it, imported on first use
 _EXPORTS: dict[str, str] = {
-    **dict.fromkeys(["load_corpus", "iter_documents", "Corpus", "Document", "CorpusError", "CorpusWarning", "health_check"], ".corpus"),
+    **dict.fromkeys(["load_corpus", "iter_documents", "Corpus", "Document", "CorpusError", "CorpusWarning", "health_check", "datasets"], ".corpus"),
     **dict.fromkeys(["count_corpus", "count_ngrams", "CorpusCounts", "TermCounts", "BigramCounts"], ".counting"),
     **dict.fromkeys(["word_counts", "freq_table", "ngrams", "zipf", "ttr", "mattr", "keyness"], ".analysis"),
     **dict.fromkeys(["collocations", "collocates", "kwic"], ".analysis"),

@@ -10,6 +10,7 @@ _WHERE = {
     "Corpus": ".collection", "Document": ".collection", "CorpusError": ".collection", "CorpusWarning": ".collection",
     "Errors": ".collection",
     "METADATA_FILE": ".folder",
+    "datasets": ".bundled", "dataset_path": ".bundled", "DATASETS": ".bundled",
     "health_check": ".health", "CHECKS": ".health", "Check": ".health",
     "Texts": ".inputs", "Stopwords": ".inputs", "documents": ".inputs", "token_lists": ".inputs",
     "document_words": ".inputs", "stopword_set": ".inputs", "is_stopword": ".inputs",

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from arabtext.corpus.collection import Corpus, CorpusError, Document, Errors, _Source
 from arabtext.corpus.folder import _Entry, _TextFiles, _is_blank_file, _list_folder
-from arabtext.corpus.records import _Records
+from arabtext.corpus.bundled import DATASETS, dataset_path
+from arabtext.corpus.records import _Records, record_kind
 from arabtext.corpus.strings import _Texts, _documents_from
 
 __all__ = ["iter_documents", "load_corpus"]
@@ -44,7 +45,11 @@ def load_corpus(
 ) -> Corpus:
     """Load a corpus: the bundled sample, a folder, a file, or a list of texts.
 
-    - ``None``: the sample corpus shipped with arabtext.
+    - ``None``: the sample corpus shipped with arabtext (one news article).
+    - a bundled dataset's name: ``"news"`` (2,000 news articles with
+      ``source``, ``category``, ``date``), ``"ajgt"`` and ``"arsarcasm"``
+      (labelled tweets); see :func:`~arabtext.corpus.bundled.datasets`.
+      A file or folder of the same name in the working folder comes first.
     - a folder: every ``*.txt`` at its top level, in file-name order, one
       document each; ``metadata.csv`` rows are joined on their ``file`` column
       (``id`` column optional, other columns go to ``meta``). A ``.txt`` without
@@ -52,7 +57,8 @@ def load_corpus(
       with a warning. Hidden files are ignored; other files and subfolders are
       reported in one warning.
     - a ``.txt`` file: one document.
-    - a ``.csv`` or ``.jsonl`` file: one document per row/line, text from
+    - a ``.csv`` or ``.jsonl`` file, or either gzip-compressed
+      (``.csv.gz``, ``.jsonl.gz``): one document per row/line, text from
       ``text_column``, id from an ``id`` column when present (else
       ``line0002``, the line the record starts on), the rest to ``meta``.
     - an iterable of strings (ids ``doc0001``, ...) or of Documents.
@@ -73,8 +79,7 @@ def load_corpus(
     if isinstance(path, Corpus):
         return path
     if path is None or isinstance(path, (str, os.PathLike)):
-        folder_or_file = _bundled_folder() if path is None else Path(path)
-        return Corpus(_open_path(folder_or_file, errors, strip_html, text_column))
+        return Corpus(_open_path(_where(path), errors, strip_html, text_column))
     return Corpus(_Texts(list(_documents_from(path, strip_html))))
 
 
@@ -116,21 +121,32 @@ def _bundled_folder() -> Path:
     )
 
 
+def _where(path: str | os.PathLike[str] | None) -> Path:
+    """The file or folder to read: the sample, a path, or a bundled dataset named by a string that is no path."""
+    if path is None:
+        return _bundled_folder()
+    if isinstance(path, str) and path in DATASETS and not Path(path).exists():
+        return dataset_path(path)
+    return Path(path)
+
+
 def _open_path(path: Path, errors: Errors, strip_html: bool, text_column: str) -> _Source:
     if path.is_dir():
         return _TextFiles(path, _list_folder(path), errors, strip_html)
     if not path.exists():
-        raise FileNotFoundError(errno.ENOENT, "corpus not found: no such file or folder", str(path))
+        raise FileNotFoundError(
+            errno.ENOENT, f"corpus not found: no such file or folder (bundled datasets: {', '.join(DATASETS)})", str(path)
+        )
     suffix = path.suffix.lower()
     if suffix == ".txt":
         if _is_blank_file(path, path.stat().st_size):
             raise CorpusError(f"{path}: empty file, no text to load")
         return _TextFiles(path, [_Entry(path.stem, str(path), {"file": path.name})], errors, strip_html)
-    if suffix in (".csv", ".jsonl", ".ndjson"):
+    if record_kind(path):
         return _Records(path, errors, strip_html, text_column)
     raise CorpusError(
-        f"{path}: cannot load {suffix or 'a file without extension'} files; "
-        "expected a folder of .txt files, or a .txt, .csv or .jsonl file"
+        f"{path}: cannot load {''.join(path.suffixes[-2:]) or 'a file without extension'} files; "
+        "expected a folder of .txt files, or a .txt, .csv or .jsonl file (.csv.gz and .jsonl.gz too)"
     )
 
 

@@ -1,9 +1,15 @@
-"""Files of records: a ``.csv`` with a text column, or ``.jsonl`` with one JSON object per line, streamed."""
+"""Files of records: a ``.csv`` with a text column, or ``.jsonl`` with one JSON object per line, streamed.
+
+Either may be gzip-compressed (``.csv.gz``, ``.jsonl.gz``): it is decompressed
+as it is read, never whole.
+"""
 
 from __future__ import annotations
 
 import csv
+import gzip
 import json
+import zlib
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +34,7 @@ class _Records(_Source):
         self._index: tuple[array, array, list[str]] | None = None
         if path.stat().st_size == 0:
             raise CorpusError(f"{path}: empty file, no documents")
-        self._header = self._read_header() if path.suffix.lower() == ".csv" else None
+        self._header = self._read_header() if record_kind(path) == "csv" else None
 
     def __str__(self) -> str:
         return str(self._path)
@@ -44,7 +50,7 @@ class _Records(_Source):
 
     def read(self, position: int) -> Document:
         offsets, lines, _ = self._indexed()
-        with self._path.open("rb") as f:
+        with _open(self._path) as f:
             f.seek(offsets[position])
             _, line, fields = next(self._records(f, offsets[position], lines[position]))
         doc = self._document(line, fields)
@@ -70,7 +76,7 @@ class _Records(_Source):
         """
         offsets = array("q")
         first_line: dict[str, int] = {}  # id -> line, in file order: the ids and lines of the index
-        with self._path.open("rb") as f:
+        with _open(self._path) as f:
             for offset, line, fields in self._records(f):
                 doc = self._document(line, fields)
                 if doc is None:
@@ -88,7 +94,7 @@ class _Records(_Source):
 
     def _read_header(self) -> list[str]:
         csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-        with self._path.open("rb") as f:
+        with _open(self._path) as f:
             try:
                 header = [name.strip() for name in next(csv.reader(_Lines(f, str(self._path), self._errors)))]
             except csv.Error as e:
@@ -152,6 +158,22 @@ class _Records(_Source):
         return Document(doc_id, text, fields)
 
 
+def record_kind(path: Path) -> str | None:
+    """``"csv"`` or ``"jsonl"`` for a file of records (compressed or not), else None."""
+    suffixes = [x.lower() for x in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    last = suffixes[-1] if suffixes else ""
+    return {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(last)
+
+
+def _open(path: Path) -> BinaryIO:
+    """The file's bytes, decompressed when it is gzip; a gzip file seeks to uncompressed offsets."""
+    if path.suffix.lower() == ".gz":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
 class _Lines:
     """Decoded lines of a binary file, remembering where each starts (for offsets and messages).
 
@@ -168,7 +190,12 @@ class _Lines:
         return self
 
     def __next__(self) -> str:
-        raw = next(self._f)
+        try:
+            raw = next(self._f)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+            # only a compressed file fails this way: it is damaged or cut short
+            reason = "it ends early (cut short?)" if isinstance(e, EOFError) else f"damaged ({e})"
+            raise CorpusError(f"{self._where}: cannot decompress after line {self.line - 1}: {reason}") from None
         text = _decode(raw, self._where, self._errors, offset=self.offset, line=self.line)
         self.last = (self.offset, self.line)
         self.offset += len(raw)

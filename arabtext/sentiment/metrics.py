@@ -23,6 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence, Union
 
+from arabtext.corpus.collection import Corpus
+from arabtext.corpus.loading import load_corpus
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -127,15 +130,32 @@ class Evaluation:
         return f"Evaluation({self.method or 'method'}: n={self.n}, accuracy={self.accuracy:.3f}, macro_f1={self.macro_f1:.3f})"
 
 
-def evaluate(method: Method, texts: Iterable[str], labels: Iterable[object]) -> Evaluation:
+def evaluate(
+    method: Method, texts: Iterable[str] | str | Corpus, labels: Iterable[object] | None = None, *, label: str = "label"
+) -> Evaluation:
     """Run ``method`` on ``texts`` and compare with ``labels`` (any usual spelling of the labels).
 
     ``method`` has a ``predict(texts)`` method or is a function text → label.
+    ``texts`` may also be a labelled corpus: a bundled dataset's name
+    (``"ajgt"``, ``"arsarcasm"``), a path, or a Corpus, whose documents carry
+    their gold label in the metadata field ``label``; then ``labels`` is left out.
 
     >>> ev = evaluate(lambda t: "positive", ["حلو", "وحش"], ["POS", "NEG"])
     >>> ev.accuracy, ev.macro_f1
     (0.5, 0.3333333333333333)
+    >>> evaluate(lambda t: "negative", "ajgt").n
+    360
     """
+    if isinstance(texts, (str, Corpus)):
+        if labels is not None:
+            raise ValueError("a labelled corpus carries its labels: leave out labels (or pass texts as a list)")
+        corpus = load_corpus(texts)
+        missing = [doc.id for doc in corpus if label not in doc.meta]
+        if missing:
+            raise ValueError(f"{len(missing)} documents have no {label!r} field (first: {missing[0]!r}); name it with label=")
+        texts, labels = [doc.text for doc in corpus], [doc.meta[label] for doc in corpus]
+    elif labels is None:
+        raise ValueError("labels are missing: give one gold label per text, or a labelled corpus such as 'ajgt'")
     texts = list(texts)
     gold = list(labels)
     if len(texts) != len(gold):
