@@ -10,10 +10,11 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Union
+from typing import Any, Union
 
+from arabtext.corpus.collection import Corpus, CorpusError, _hashable, _no_field, _sort_key, _warn
 from arabtext.corpus.inputs import Texts, documents
-from arabtext.counting.engine import count_corpus, count_ngrams
+from arabtext.counting.engine import CHUNK_CHARS, count_corpus, count_ngrams
 from arabtext.counting.pairs import BigramCounts
 from arabtext.counting.terms import TermCounts
 from arabtext.text.normalization import Normalizer
@@ -36,6 +37,51 @@ def term_counts(
         counts = Counter(data)
         return TermCounts(counts, None, sum(counts.values()), 0, 1)
     return count_ngrams(data, n, normalize, n_jobs, progress)
+
+
+def grouped_term_counts(
+    data: Texts, by: str, normalize: bool | Normalizer, n: int = 1, n_jobs: int | None = None
+) -> dict[Any, TermCounts]:
+    """TermCounts for each value of ``meta[by]``, in sorted order, counted in one pass over the documents.
+
+    Documents are gathered per group in batches of about
+    :data:`~arabtext.counting.engine.CHUNK_CHARS` characters in all, so the
+    memory held is one batch, however big the corpus.
+    """
+    if isinstance(data, (str, Mapping)) or isinstance(data, TermCounts):
+        raise TypeError(f"by={by!r} needs documents with metadata (a Corpus), not {type(data).__name__}")
+    counts: dict[Any, TermCounts] = {}
+    batches: dict[Any, list[Any]] = {}
+    held = missing = 0
+
+    def flush() -> None:
+        for value, batch in batches.items():
+            counted = count_ngrams(batch, n, normalize, n_jobs)
+            if value in counts:
+                counts[value] += counted
+            else:
+                counts[value] = counted
+        batches.clear()
+
+    for doc in data:
+        meta = getattr(doc, "meta", None)
+        if meta is None:
+            raise TypeError(f"by={by!r} needs documents with metadata (a Corpus), got an item of type {type(doc).__name__}")
+        if by not in meta:
+            missing += 1
+            continue
+        batches.setdefault(_hashable(meta[by]), []).append(doc)
+        held += len(doc.text)
+        if held >= CHUNK_CHARS:
+            flush()
+            held = 0
+    flush()
+    if not counts:
+        raise CorpusError(_no_field(data, [by]) if isinstance(data, Corpus) else f"no document has a {by!r} field")
+    if missing:
+        where = f"{data._source}: " if isinstance(data, Corpus) else ""
+        _warn(f"{where}{missing} document{'s' * (missing != 1)} without {by!r}, in no group")
+    return {value: counts[value] for value in sorted(counts, key=_sort_key)}
 
 
 def pair_counts(

@@ -16,11 +16,12 @@ also take counts already made (a ``TermCounts`` or a ``Counter``).
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from arabtext.analysis.counted import Counts, term_counts
+from arabtext.analysis.counted import Counts, grouped_term_counts, term_counts
 from arabtext.corpus.inputs import Stopwords, Texts
 from arabtext.counting.engine import count_corpus
+from arabtext.counting.ranking import ranked
 from arabtext.counting.terms import TermCounts
 from arabtext.text.normalization import Normalizer
 
@@ -55,6 +56,9 @@ def freq_table(
     min_count: int = 1,
     n_jobs: int | None = None,
     progress: bool = False,
+    *,
+    by: str | None = None,
+    wide: bool = False,
 ) -> pd.DataFrame:
     """A word frequency table, most frequent first.
 
@@ -65,10 +69,27 @@ def freq_table(
     ``progress`` (a bar on a terminal) are for big corpora; see
     :mod:`arabtext.counting.engine`.
 
+    ``by="source"`` counts each group of documents (each value of
+    ``doc.meta["source"]``) apart, in one pass: one row per group and word,
+    the group in the first column and ``per_10k``, ``rank`` and ``min_count``
+    within the group, exactly the table of that group's subcorpus
+    (``corpus.filter(source=...)``). ``wide=True`` gives instead one row per
+    word and one count column per group, with ``total``, most frequent in
+    all first and ``min_count`` on the total. Documents without the field
+    are left out with a warning.
+
     >>> freq_table("الحرب، ثم الحرب، ثم السلام", stopwords=False)[["token", "count", "per_10k"]].values.tolist()
     [['الحرب', 2, 4000.0], ['ثم', 2, 4000.0], ['السلام', 1, 2000.0]]
+    >>> from arabtext import Document
+    >>> docs = [Document("a", "فاز الفريق", {"section": "رياضة"}), Document("b", "فاز الحزب", {"section": "سياسة"})]
+    >>> freq_table(docs, by="section", wide=True).values.tolist()
+    [['فاز', 1, 1, 2], ['الحزب', 0, 1, 1], ['الفريق', 1, 0, 1]]
     """
-    return term_counts(data, normalize, 1, n_jobs, progress).table(stopwords, min_count)
+    if by is None:
+        if wide:
+            raise ValueError("wide=True needs by=: the field whose groups become columns")
+        return term_counts(data, normalize, 1, n_jobs, progress).table(stopwords, min_count)
+    return _grouped_table(grouped_term_counts(data, by, normalize, 1, n_jobs), by, stopwords, min_count, wide, "token")
 
 
 def ngrams(
@@ -79,14 +100,45 @@ def ngrams(
     min_count: int = 1,
     n_jobs: int | None = None,
     progress: bool = False,
+    *,
+    by: str | None = None,
+    wide: bool = False,
 ) -> pd.DataFrame:
     """An n-gram frequency table: sequences of ``n`` words inside a document, most frequent first.
 
     Columns: ngram (the words joined by a space), count, per_10k (per 10,000
     n-grams), doc_freq, rank. An n-gram holding a stop word is left out
-    unless ``stopwords=False``. ``n_jobs`` and ``progress`` as for :func:`freq_table`.
+    unless ``stopwords=False``. ``n_jobs``, ``progress``, ``by`` and
+    ``wide`` as for :func:`freq_table`.
 
     >>> ngrams(["وزير الخارجية الأمريكي", "قال وزير الخارجية"], min_count=2)[["ngram", "count"]].values.tolist()
     [['وزير الخارجية', 2]]
     """
-    return term_counts(data, normalize, n, n_jobs, progress).table(stopwords, min_count, column="ngram")
+    if by is None:
+        if wide:
+            raise ValueError("wide=True needs by=: the field whose groups become columns")
+        return term_counts(data, normalize, n, n_jobs, progress).table(stopwords, min_count, column="ngram")
+    return _grouped_table(grouped_term_counts(data, by, normalize, n, n_jobs), by, stopwords, min_count, wide, "ngram")
+
+
+def _grouped_table(
+    groups: dict[Any, TermCounts], by: str, stopwords: Stopwords, min_count: int, wide: bool, column: str
+) -> pd.DataFrame:
+    """The tables of the groups, stacked (long) or side by side (wide)."""
+    import pandas as pd
+
+    if not wide:
+        if by in (column, "count", "per_10k", "doc_freq", "rank"):
+            raise ValueError(f"by={by!r} would name two columns alike; rename that metadata field")
+        tables = [table.assign(**{by: value})[[by, *table.columns]] for value, table in
+                  ((value, counts.table(stopwords, min_count, column)) for value, counts in groups.items())]
+        return pd.concat(tables, ignore_index=True)
+    columns = list(groups)
+    if column in columns or "total" in columns:
+        raise ValueError(f"a group of {by!r} is named {column!r} or 'total', like a column of the wide table")
+    counts = {value: groups[value].table(stopwords, 1, column).set_index(column)["count"] for value in columns}
+    df = pd.DataFrame(counts, columns=columns).fillna(0).astype("int64")
+    df["total"] = df.sum(axis=1)
+    df = df[df["total"] >= min_count].rename_axis(column).reset_index()
+    df.columns.name = None
+    return ranked(df, ["total"], [column])

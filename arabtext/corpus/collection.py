@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import warnings
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -60,7 +60,8 @@ class Corpus(Sequence[Document]):
 
     Ids are unique: a duplicate raises :class:`CorpusError` naming it (while
     streaming, the ids seen so far are kept to check this, never the texts).
-    Slicing gives a Corpus over the same source.
+    Slicing gives a Corpus over the same source; :meth:`filter` and
+    :meth:`groupby` give subcorpora by metadata, lazy like the corpus itself.
 
     >>> from arabtext import load_corpus
     >>> corpus = load_corpus(["الشمس مشرقة", "السماء صافية", "البحر هادئ"])
@@ -117,6 +118,56 @@ class Corpus(Sequence[Document]):
         """
         return (doc.text for doc in self)
 
+    def filter(self, predicate: Callable[[Document], bool] | None = None, /, **fields: Any) -> Corpus:
+        """The documents that match, as a lazy subcorpus (quanteda's ``corpus_subset``).
+
+        Each ``field=value`` keyword tests ``doc.meta[field]``: equal to a
+        value, in a list, set or tuple of values, or true of a function of
+        the value; ``predicate`` is a function of the whole Document. All
+        must hold. A document without the field does not match; a field that
+        no document has raises :class:`CorpusError` listing the fields there
+        are. Nothing is read until the subcorpus is used, and each use reads
+        the corpus again, holding one text at a time.
+
+        >>> from arabtext import Document, load_corpus
+        >>> corpus = load_corpus([Document("a", "فاز الفريق", {"category": "sport"}),
+        ...                       Document("b", "ارتفع النفط", {"category": "economy"})])
+        >>> [doc.id for doc in corpus.filter(category="sport")]
+        ['a']
+        >>> [doc.id for doc in corpus.filter(lambda doc: "النفط" in doc.text)]
+        ['b']
+        """
+        if predicate is not None and not callable(predicate):
+            raise TypeError(f"predicate must be a function of a Document, got {type(predicate).__name__}")
+        return Corpus(_Subset(self, predicate, fields))
+
+    def groupby(self, field: str) -> dict[Any, Corpus]:
+        """One lazy subcorpus per value of ``meta[field]``, in sorted order of the values.
+
+        Reads the corpus once to find the values (holding none of the texts).
+        Documents without the field are in no group, and a warning counts
+        them; a field that no document has raises :class:`CorpusError`.
+
+        >>> from arabtext import Document, load_corpus
+        >>> corpus = load_corpus([Document("a", "فاز الفريق", {"source": "CNN"}),
+        ...                       Document("b", "ارتفع النفط", {"source": "BBC"}),
+        ...                       Document("c", "هبط الذهب", {"source": "CNN"})])
+        >>> {source: sub.ids for source, sub in corpus.groupby("source").items()}
+        {'BBC': ['b'], 'CNN': ['a', 'c']}
+        """
+        values: dict[Any, None] = {}
+        missing = 0
+        for doc in self:
+            if field in doc.meta:
+                values[_hashable(doc.meta[field])] = None
+            else:
+                missing += 1
+        if not values:
+            raise CorpusError(_no_field(self, [field]))
+        if missing:
+            _warn(f"{self._source}: {missing} document{'s' * (missing != 1)} without {field!r}, in no group")
+        return {value: self.filter(**{field: _Equals(value)}) for value in sorted(values, key=_sort_key)}
+
     def to_frame(self, *, text: bool = False) -> pd.DataFrame:
         """One row per document: ``id``, the ``meta`` fields, ``n_chars`` (and ``text`` if asked).
 
@@ -159,6 +210,119 @@ class _Source(ABC):
     def known_len(self) -> int | None:
         """The length if it costs nothing to know (``repr`` must not read a big file)."""
         return len(self)
+
+
+class _Subset(_Source):
+    """The documents of a corpus that match a filter, found by streaming the corpus on each use.
+
+    One complete pass leaves the positions of the matches behind, so that
+    ``len()``, ``ids`` and ``corpus[i]`` do not filter again; iteration
+    always streams, since one sequential read of a file (above all a
+    compressed one) beats a seek per document.
+    """
+
+    def __init__(self, parent: Corpus, predicate: Callable[[Document], bool] | None, fields: dict[str, Any]) -> None:
+        self._parent, self._predicate, self._fields = parent, predicate, fields
+        self._positions: list[int] | None = None
+
+    def __str__(self) -> str:
+        tests = [f"{name}={_shown(value)}" for name, value in self._fields.items()]
+        if self._predicate is not None:
+            tests.insert(0, getattr(self._predicate, "__name__", "predicate"))
+        return f"{self._parent._source} where {', '.join(tests) or 'all'}"
+
+    def __len__(self) -> int:
+        return len(self._matches())
+
+    def known_len(self) -> int | None:
+        return None if self._positions is None else len(self._positions)
+
+    def ids(self) -> list[str]:
+        ids = self._parent.ids
+        return [ids[p] for p in self._matches()]
+
+    def read(self, position: int) -> Document:
+        return self._parent[self._matches()[position]]
+
+    def __iter__(self) -> Iterator[Document]:
+        positions, fields_seen = [], not self._fields
+        for position, doc in enumerate(self._parent):
+            fields_seen = fields_seen or any(name in doc.meta for name in self._fields)
+            if self._matches_doc(doc):
+                positions.append(position)
+                yield doc
+        if not fields_seen:
+            raise CorpusError(_no_field(self._parent, list(self._fields)))
+        self._positions = positions
+
+    def _matches(self) -> list[int]:
+        if self._positions is None:
+            for _ in self:
+                pass
+        assert self._positions is not None
+        return self._positions
+
+    def _matches_doc(self, doc: Document) -> bool:
+        meta = doc.meta
+        for name, wanted in self._fields.items():
+            if name not in meta:
+                return False
+            value = meta[name]
+            if callable(wanted):
+                if not wanted(value):
+                    return False
+            elif isinstance(wanted, Collection) and not isinstance(wanted, str):
+                if value not in wanted:
+                    return False
+            elif value != wanted:
+                return False
+        return self._predicate is None or bool(self._predicate(doc))
+
+
+class _Equals:
+    """``field=value`` for a group: a value that is itself a list or a function still matches as a value."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __call__(self, value: Any) -> bool:
+        return _hashable(value) == self.value
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+def _shown(wanted: Any) -> str:
+    """A filter's test in the corpus's repr: the value, or the function's name."""
+    if callable(wanted) and not isinstance(wanted, _Equals):
+        return f"<{getattr(wanted, '__name__', 'function')}>"
+    return repr(wanted)
+
+
+def _hashable(value: Any) -> Any:
+    """A meta value as a group key: JSON lists become tuples, objects sorted item tuples."""
+    if isinstance(value, list):
+        return tuple(map(_hashable, value))
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    return value
+
+
+def _sort_key(value: Any) -> tuple[str, Any]:
+    # values of one field may mix types in JSON (a year as 2019 and "2019"); order by type, then value
+    return (type(value).__name__, value if isinstance(value, (int, float, str)) else repr(value))
+
+
+def _no_field(corpus: Corpus, names: list[str]) -> str:
+    """The message for filtering or grouping on metadata the corpus does not have."""
+    seen: dict[str, None] = {}
+    for doc in corpus:
+        seen.update(dict.fromkeys(doc.meta))
+        if len(seen) > 30:
+            break
+    fields = ", ".join(map(repr, seen)) or "none"
+    wanted = " or ".join(map(repr, names))
+    return f"{corpus._source}: no document has a {wanted} field (metadata fields: {fields})"
 
 
 def _warn(message: str) -> None:

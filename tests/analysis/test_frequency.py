@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import arabtext as at
 from arabtext.corpus.loading import load_corpus
 from arabtext.analysis.frequency import freq_table, ngrams, word_counts
 from arabtext.analysis.keywords import keyness
@@ -221,3 +222,58 @@ def test_keyness_between_the_article_and_a_reference_of_news():
     pd.testing.assert_frame_equal(keyness(target, reference), k)
     with pytest.raises(ValueError, match="reference has no words"):
         keyness(first, "...")
+
+
+GROUPED = [
+    at.Document("a1", "فاز المنتخب الوطني بكأس البطولة ثم فاز المنتخب", {"source": "BBC Arabic"}),
+    at.Document("a2", "ارتفعت أسعار النفط في الأسواق", {"source": "CNN Arabic"}),
+    at.Document("a3", "خسر المنتخب المباراة", {"source": "CNN Arabic"}),
+]
+
+
+def test_freq_table_by_group_equals_each_subcorpus_counted_apart():
+    long = freq_table(GROUPED, by="source")
+    assert list(long.columns) == ["source", "token", "count", "per_10k", "doc_freq", "rank"]
+    assert list(long["source"].unique()) == ["BBC Arabic", "CNN Arabic"]
+    for source in ("BBC Arabic", "CNN Arabic"):
+        by_hand = freq_table([d for d in GROUPED if d.meta["source"] == source])
+        part = long[long["source"] == source].drop(columns="source").reset_index(drop=True)
+        pd.testing.assert_frame_equal(part, by_hand)
+
+
+def test_freq_table_wide_has_a_count_column_per_group_and_a_total():
+    wide = freq_table(GROUPED, by="source", wide=True)
+    assert list(wide.columns) == ["token", "BBC Arabic", "CNN Arabic", "total"]
+    row = wide.set_index("token").loc["المنتخب"]
+    assert (row["BBC Arabic"], row["CNN Arabic"], row["total"]) == (2, 1, 3)
+    assert wide["token"].iloc[0] == "المنتخب"
+    assert (wide["total"] == wide["BBC Arabic"] + wide["CNN Arabic"]).all()
+    assert freq_table(GROUPED, by="source", wide=True, min_count=2)["token"].tolist() == ["المنتخب", "فاز"]
+
+
+def test_freq_table_by_group_streams_in_batches_like_at_once(monkeypatch):
+    import arabtext.analysis.counted as counted
+
+    at_once = freq_table(GROUPED, by="source")
+    monkeypatch.setattr(counted, "CHUNK_CHARS", 10)  # a batch per document
+    pd.testing.assert_frame_equal(freq_table(GROUPED, by="source"), at_once)
+
+
+def test_ngrams_by_group():
+    long = ngrams(GROUPED, by="source", stopwords=False)
+    assert long[long["source"] == "BBC Arabic"]["ngram"].iloc[0] == "فاز المنتخب"
+
+
+def test_grouping_needs_documents_with_the_field():
+    with pytest.raises(TypeError, match="needs documents with metadata"):
+        freq_table("فاز المنتخب", by="source")
+    with pytest.raises(TypeError, match="needs documents with metadata"):
+        freq_table(["فاز المنتخب"], by="source")
+    with pytest.raises(at.CorpusError, match="no document has a 'topic' field"):
+        freq_table(load_corpus(GROUPED), by="topic")
+    with pytest.raises(ValueError, match="wide=True needs by="):
+        freq_table(GROUPED, wide=True)
+    with pytest.raises(ValueError, match="two columns alike"):
+        freq_table([at.Document("a", "نص", {"count": "x"})], by="count")
+    with pytest.warns(at.CorpusWarning, match="1 document without 'source'"):
+        freq_table([*GROUPED, at.Document("z", "نص آخر", {})], by="source")
