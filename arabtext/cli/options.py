@@ -147,10 +147,27 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         "--errors",
         choices=("strict", "replace"),
         default="strict",
-        help="text that is not UTF-8: stop with an error (strict, default) or replace bad bytes with U+FFFD",
+        help="text that does not decode: stop with an error (strict, default) or replace bad bytes with U+FFFD",
+    )
+    group.add_argument(
+        "--encoding",
+        default="utf-8",
+        type=_encoding,
+        metavar="NAME",
+        help="the encoding of the files: utf-8 (default), cp1256 (Windows-1256), iso-8859-6, ...; "
+        "a UTF-16 byte-order mark is always obeyed",
     )
     group.add_argument("--strip-html", action="store_true", help="remove HTML tags and unescape entities")
     group.add_argument("--text-column", default="text", metavar="NAME", help="the text column of a CSV/JSONL corpus")
+
+
+def _encoding(name: str) -> str:
+    from arabtext.corpus.decoding import check_encoding
+
+    try:
+        return check_encoding(name)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 class Command(NamedTuple):

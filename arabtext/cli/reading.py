@@ -24,7 +24,7 @@ _BOM = b"\xef\xbb\xbf"
 
 
 def _load_options(args: argparse.Namespace) -> dict[str, object]:
-    return {"errors": args.errors, "strip_html": args.strip_html, "text_column": args.text_column}
+    return {"errors": args.errors, "strip_html": args.strip_html, "text_column": args.text_column, "encoding": args.encoding}
 
 
 def _load(args: argparse.Namespace) -> Corpus:
@@ -33,7 +33,7 @@ def _load(args: argparse.Namespace) -> Corpus:
 
     if args.path != STDIN:
         return load_corpus(args.path, **_load_options(args))
-    text = "\n".join(_stdin_lines(args.errors))
+    text = "\n".join(_stdin_lines(args.errors, args.encoding))
     if not text.strip():
         raise UserError("standard input is empty: no text to analyse")
     return load_corpus([text], strip_html=args.strip_html)
@@ -44,28 +44,37 @@ def _documents(corpus: Corpus, desc: str) -> Iterator[Document]:
     return progress(corpus, desc=desc)
 
 
-def _stdin_lines(errors: str) -> Iterator[str]:
-    """Standard input, decoded as UTF-8 one line at a time, without line ends."""
+def _stdin_lines(errors: str, encoding: str = "utf-8") -> Iterator[str]:
+    """Standard input, decoded one line at a time (UTF-16 at once: its lines do not split as bytes), without line ends."""
+    from arabtext.corpus.decoding import line_safe
+
+    if not line_safe(encoding):
+        try:
+            yield from sys.stdin.buffer.read().decode(encoding, errors).removeprefix("\ufeff").splitlines()
+        except UnicodeDecodeError as e:
+            raise UserError(f"standard input: not {encoding} ({e.reason}); pass --errors replace") from None
+        return
+    name = "UTF-8" if encoding == "utf-8" else encoding
     for number, raw in enumerate(sys.stdin.buffer, 1):
-        if number == 1:
+        if number == 1 and encoding == "utf-8":
             raw = raw.removeprefix(_BOM)
         try:
-            line = raw.decode("utf-8")
+            line = raw.decode(encoding)
         except UnicodeDecodeError as e:
             if errors == "strict":
                 raise UserError(
-                    f"standard input, line {number}: not UTF-8 (byte 0x{raw[e.start]:02x} at byte {e.start + 1} of the line); "
-                    "convert it to UTF-8 or pass --errors replace"
+                    f"standard input, line {number}: not {name} (byte 0x{raw[e.start]:02x} at byte {e.start + 1} of the line); "
+                    "pass --encoding (cp1256 for Windows Arabic) or --errors replace"
                 ) from None
-            warnings.warn(f"standard input, line {number}: not UTF-8; undecodable bytes replaced with U+FFFD")
-            line = raw.decode("utf-8", "replace")
+            warnings.warn(f"standard input, line {number}: not {name}; undecodable bytes replaced with U+FFFD")
+            line = raw.decode(encoding, "replace")
         yield line.rstrip("\n").removesuffix("\r")
 
 
 def _input_lines(args: argparse.Namespace) -> Iterator[tuple[str, int, str]]:
     """(document id, line number, line) of standard input or of every document of a corpus."""
     if args.path == STDIN:
-        for number, line in enumerate(_stdin_lines(args.errors), 1):
+        for number, line in enumerate(_stdin_lines(args.errors, args.encoding), 1):
             yield STDIN, number, line
         return
     from arabtext.corpus.loading import iter_documents

@@ -211,6 +211,13 @@ class _Source(ABC):
         """The length if it costs nothing to know (``repr`` must not read a big file)."""
         return len(self)
 
+    def warn(self, message: str) -> None:
+        """Warn once per load: a second pass over the corpus (``len()``, then a count) repeats nothing."""
+        warned = self.__dict__.setdefault("_warned", set())
+        if message not in warned:
+            warned.add(message)
+            _warn(message)
+
 
 class _Subset(_Source):
     """The documents of a corpus that match a filter, found by streaming the corpus on each use.

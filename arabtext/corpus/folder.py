@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from arabtext.corpus.decoding import _BOM, _clean, _decode, _read_text_file
+from arabtext.corpus.decoding import _clean, _read_text_file, _shown, _whole_text, sniffed
 from arabtext.corpus.collection import CorpusError, Document, Errors, _Source, _warn
 
 __all__ = ["METADATA_FILE"]
@@ -36,39 +38,42 @@ class _Entry:
 class _TextFiles(_Source):
     """Documents from .txt files, listed up front and read one at a time."""
 
-    def __init__(self, where: Path, entries: list[_Entry], errors: Errors, strip_html: bool) -> None:
+    def __init__(self, where: Path, entries: list[_Entry], errors: Errors, strip_html: bool, encoding: str = "utf-8") -> None:
         self._where = where
         self._entries = entries
         self._errors = errors
         self._strip_html = strip_html
+        self._encoding = encoding
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def __str__(self) -> str:
-        return str(self._where)
+        return _shown(self._where)
 
     def ids(self) -> list[str]:
         return [entry.id for entry in self._entries]
 
     def read(self, position: int) -> Document:
         entry = self._entries[position]
-        text = _clean(_read_text_file(entry.path, self._errors), entry.path, self._strip_html)
+        where = _shown(entry.path)
+        text = _read_text_file(entry.path, self._errors, self._encoding, self.warn)
+        text = _clean(text, where, self._strip_html, self.warn)
         if not text.strip():
             # The listing already counted this file (it was too big to probe, or
             # held only markup); dropping it now would shift every index after it.
-            _warn(f"{entry.path}: no text left after reading; kept as an empty document")
+            self.warn(f"{where}: no text left after reading; kept as an empty document")
         return Document(entry.id, text, dict(entry.meta))
 
     def __iter__(self) -> Iterator[Document]:
         return map(self.read, range(len(self._entries)))
 
 
-def _list_folder(folder: Path) -> list[_Entry]:
+def _list_folder(folder: Path, encoding: str = "utf-8") -> list[_Entry]:
     """The folder's documents in file-name order, from its .txt files and metadata.csv."""
     # Plain strings and scandir's sizes: building Path objects cost more than the stat calls.
     metadata_path = folder / METADATA_FILE
-    described = _read_metadata(metadata_path) if metadata_path.is_file() else {}
+    described = _read_metadata(metadata_path, encoding) if metadata_path.is_file() else {}
     subfolders_described = {name.split("/", 1)[0] for name in described if "/" in name}
     found: dict[str, tuple[str, int]] = {}  # file name -> (path, size)
     ignored = []
@@ -76,10 +81,11 @@ def _list_folder(folder: Path) -> list[_Entry]:
         for item in listing:
             if item.name.startswith("."):
                 continue  # hidden files (.DS_Store, macOS ._x.txt) are not texts, as glob also assumes
-            if item.is_file() and item.name.lower().endswith(".txt"):
-                found[item.name] = (item.path, item.stat().st_size)
+            # is_symlink first: is_file() raises on a link that loops
+            if item.name.lower().endswith(".txt") and (item.is_symlink() or item.is_file()):
+                found[item.name] = (item.path, _size(item.path))
             elif item.name != METADATA_FILE and item.name not in subfolders_described:
-                ignored.append(item.name + "/" * item.is_dir())
+                ignored.append(_shown(item.name) + "/" * _is_dir(item))
     if ignored:
         ignored.sort()
         more = f" and {len(ignored) - 5} more" if len(ignored) > 5 else ""
@@ -92,22 +98,29 @@ def _list_folder(folder: Path) -> list[_Entry]:
         if name not in found and not os.path.isfile(path):
             _warn(f"{metadata_path}, line {line}: file {name!r} not found in {folder}; row skipped")
             continue
-        size = found[name][1] if name in found else os.stat(path).st_size
+        size = found[name][1] if name in found else _size(path)
         entries[name] = (_Entry(doc_id, path, {"file": name, **meta}), size)
+    unreadable = []
     for name, (path, size) in found.items():
         if name not in described:
-            entries[name] = (_Entry(os.path.splitext(name)[0], path, {"file": name}), size)
+            shown = _shown(name)
+            if shown != name:
+                unreadable.append(shown)
+            entries[name] = (_Entry(os.path.splitext(shown)[0], path, {"file": shown}), size)
+    if unreadable:
+        _warn(f"{folder}: {len(unreadable)} file name(s) not valid UTF-8, loaded with U+FFFD in their ids: "
+              f"{', '.join(sorted(unreadable)[:5])}")
 
     listed, owner, blank = [], {}, 0
     for name in sorted(entries):
         entry, size = entries[name]
         if _is_blank_file(entry.path, size):
-            _warn(f"{entry.path}: empty file, skipped")
+            _warn(f"{_shown(entry.path)}: empty file, skipped")
             blank += 1
             continue
         if entry.id in owner:
             raise CorpusError(
-                f"{folder}: id {entry.id!r} names both {owner[entry.id]} and {name}; "
+                f"{folder}: id {entry.id!r} names both {_shown(owner[entry.id])} and {_shown(name)}; "
                 f"give one of them its own id in {METADATA_FILE}"
             )
         owner[entry.id] = name
@@ -118,9 +131,16 @@ def _list_folder(folder: Path) -> list[_Entry]:
     return listed
 
 
-def _read_metadata(path: Path) -> dict[str, tuple[int, str, dict[str, str]]]:
-    """metadata.csv as {file: (line, id, other columns)}, every row checked."""
-    reader = csv.reader(io.StringIO(_decode(path.read_bytes(), str(path), "strict", hint=""), newline=""))
+def _read_metadata(path: Path, encoding: str = "utf-8") -> dict[str, tuple[int, str, dict[str, str]]]:
+    """metadata.csv as {file: (line, id, other columns)}, every row checked.
+
+    It is read in the corpus's encoding, unless it is valid UTF-8: a
+    spreadsheet saved today describing texts written years ago.
+    """
+    data = path.read_bytes()
+    if encoding != "utf-8" and _is_utf8(data):
+        encoding = "utf-8"
+    reader = csv.reader(io.StringIO(_whole_text(data, str(path), "strict", encoding, _warn, hint=""), newline=""))
     try:
         header = [name.strip() for name in next(reader)]
     except StopIteration:
@@ -154,7 +174,7 @@ def _read_metadata(path: Path) -> dict[str, tuple[int, str, dict[str, str]]]:
     return rows
 
 
-def _check_header(header: list[str], path: Path) -> None:
+def _check_header(header: list[str], path: str | Path) -> None:
     repeated = sorted({name for name in header if header.count(name) > 1})
     if repeated:
         raise CorpusError(f"{path}, line 1: repeated column name(s) {', '.join(map(repr, repeated))}")
@@ -164,4 +184,35 @@ def _is_blank_file(path: str | Path, size: int) -> bool:
     if size > _BLANK_PROBE_BYTES:
         return False
     with open(path, "rb") as f:
-        return not f.read().removeprefix(_BOM).decode("utf-8", "replace").strip()
+        data = f.read()
+    return not data.decode(sniffed(data[:4], "utf-8"), "replace").removeprefix("\ufeff").strip()
+
+
+def _size(path: str) -> int:
+    """The file's size; a symbolic link that loops or leads nowhere is an error naming it."""
+    try:
+        info = os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise CorpusError(f"{_shown(path)}: a symbolic link that loops back on itself; no file to read") from None
+        if os.path.islink(path):
+            raise CorpusError(f"{_shown(path)}: a broken symbolic link (to {os.readlink(path)!r})") from None
+        raise CorpusError(f"{_shown(path)}: cannot read: {e.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise CorpusError(f"{_shown(path)}: a folder with a .txt name, not a text file")
+    return info.st_size
+
+
+def _is_dir(item: os.DirEntry[str]) -> bool:
+    try:
+        return item.is_dir()
+    except OSError:  # a link that loops is no folder
+        return False
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -25,7 +25,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from arabtext.corpus.collection import Corpus, CorpusError, Document, Errors, _Source
-from arabtext.corpus.folder import _Entry, _TextFiles, _is_blank_file, _list_folder
+from arabtext.corpus.decoding import _shown, check_encoding
+from arabtext.corpus.folder import _Entry, _size, _TextFiles, _is_blank_file, _list_folder
 from arabtext.corpus.bundled import DATASETS, dataset_path
 from arabtext.corpus.records import _Records, record_kind
 from arabtext.corpus.strings import _Texts, _documents_from
@@ -42,6 +43,7 @@ def load_corpus(
     errors: Errors = "strict",
     strip_html: bool = False,
     text_column: str = "text",
+    encoding: str = "utf-8",
 ) -> Corpus:
     """Load a corpus: the bundled sample, a folder, a file, or a list of texts.
 
@@ -64,8 +66,12 @@ def load_corpus(
     - an iterable of strings (ids ``doc0001``, ...) or of Documents.
     - a Corpus: returned as it is.
 
-    ``errors="replace"`` loads text that is not valid UTF-8 with U+FFFD in
-    place of the bad bytes (and a warning) instead of raising. Text that looks
+    Files are read as UTF-8 unless ``encoding`` names another: ``"cp1256"``
+    (Windows-1256) and ``"iso-8859-6"`` are the legacy encodings of Arabic;
+    any codec Python knows is taken. A UTF-16 or UTF-32 byte-order mark is
+    obeyed whatever ``encoding`` says. ``errors="replace"`` loads text that
+    does not decode with U+FFFD in place of the bad bytes (and a warning)
+    instead of raising. Text that looks
     like HTML draws a warning; ``strip_html=True`` removes the tags and
     unescapes the entities instead. Empty texts are skipped with a warning.
 
@@ -76,10 +82,11 @@ def load_corpus(
     'مرحبا & أهلا'
     """
     _check_errors(errors)
+    encoding = check_encoding(encoding)
     if isinstance(path, Corpus):
         return path
     if path is None or isinstance(path, (str, os.PathLike)):
-        return Corpus(_open_path(_where(path), errors, strip_html, text_column))
+        return Corpus(_open_path(_where(path), errors, strip_html, text_column, encoding))
     return Corpus(_Texts(list(_documents_from(path, strip_html))))
 
 
@@ -89,6 +96,7 @@ def iter_documents(
     errors: Errors = "strict",
     strip_html: bool = False,
     text_column: str = "text",
+    encoding: str = "utf-8",
 ) -> Iterator[Document]:
     """Documents one at a time in one pass, for corpora too big to hold.
 
@@ -102,7 +110,7 @@ def iter_documents(
     """
     _check_errors(errors)
     if path is None or isinstance(path, (str, os.PathLike, Corpus)):
-        return iter(load_corpus(path, errors=errors, strip_html=strip_html, text_column=text_column))
+        return iter(load_corpus(path, errors=errors, strip_html=strip_html, text_column=text_column, encoding=encoding))
     return _documents_from(path, strip_html)
 
 
@@ -130,22 +138,25 @@ def _where(path: str | os.PathLike[str] | None) -> Path:
     return Path(path)
 
 
-def _open_path(path: Path, errors: Errors, strip_html: bool, text_column: str) -> _Source:
+def _open_path(path: Path, errors: Errors, strip_html: bool, text_column: str, encoding: str) -> _Source:
     if path.is_dir():
-        return _TextFiles(path, _list_folder(path), errors, strip_html)
+        return _TextFiles(path, _list_folder(path, encoding), errors, strip_html, encoding)
+    if path.is_symlink():
+        _size(str(path))  # a link that loops or leads nowhere: say so, not "not found"
     if not path.exists():
         raise FileNotFoundError(
-            errno.ENOENT, f"corpus not found: no such file or folder (bundled datasets: {', '.join(DATASETS)})", str(path)
+            errno.ENOENT, f"corpus not found: no such file or folder (bundled datasets: {', '.join(DATASETS)})", _shown(path)
         )
     suffix = path.suffix.lower()
     if suffix == ".txt":
         if _is_blank_file(path, path.stat().st_size):
-            raise CorpusError(f"{path}: empty file, no text to load")
-        return _TextFiles(path, [_Entry(path.stem, str(path), {"file": path.name})], errors, strip_html)
+            raise CorpusError(f"{_shown(path)}: empty file, no text to load")
+        entry = _Entry(_shown(path.stem), str(path), {"file": _shown(path.name)})
+        return _TextFiles(path, [entry], errors, strip_html, encoding)
     if record_kind(path):
-        return _Records(path, errors, strip_html, text_column)
+        return _Records(path, errors, strip_html, text_column, encoding)
     raise CorpusError(
-        f"{path}: cannot load {''.join(path.suffixes[-2:]) or 'a file without extension'} files; "
+        f"{_shown(path)}: cannot load {''.join(path.suffixes[-2:]) or 'a file without extension'} files; "
         "expected a folder of .txt files, or a .txt, .csv or .jsonl file (.csv.gz and .jsonl.gz too)"
     )
 

@@ -1,13 +1,15 @@
 """Files of records: a ``.csv`` with a text column, or ``.jsonl`` with one JSON object per line, streamed.
 
 Either may be gzip-compressed (``.csv.gz``, ``.jsonl.gz``): it is decompressed
-as it is read, never whole.
+as it is read, never whole. Either may be in UTF-16 (with its byte-order mark,
+as spreadsheets export "Unicode text"): it is recoded to UTF-8 line by line.
 """
 
 from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
 import zlib
 from array import array
@@ -15,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from arabtext.corpus.decoding import _clean, _decode
+from arabtext.corpus.decoding import Warn, _clean, _decode, _shown, line_safe, sniffed
 from arabtext.corpus.collection import CorpusError, Document, Errors, _Source, _warn
 from arabtext.corpus.folder import _check_header
 
@@ -26,18 +28,20 @@ _CSV_FIELD_LIMIT = 2**31 - 1
 class _Records(_Source):
     """Documents from a CSV or JSONL file, one per row or line."""
 
-    def __init__(self, path: Path, errors: Errors, strip_html: bool, text_column: str) -> None:
+    def __init__(self, path: Path, errors: Errors, strip_html: bool, text_column: str, encoding: str = "utf-8") -> None:
         self._path = path
+        self._where = _shown(path)
         self._errors = errors
+        self._encoding = encoding
         self._strip_html = strip_html
         self._text_column = text_column
         self._index: tuple[array, array, list[str]] | None = None
         if path.stat().st_size == 0:
-            raise CorpusError(f"{path}: empty file, no documents")
+            raise CorpusError(f"{self._where}: empty file, no documents")
         self._header = self._read_header() if record_kind(path) == "csv" else None
 
     def __str__(self) -> str:
-        return str(self._path)
+        return self._where
 
     def __len__(self) -> int:
         return len(self._indexed()[0])
@@ -50,7 +54,7 @@ class _Records(_Source):
 
     def read(self, position: int) -> Document:
         offsets, lines, _ = self._indexed()
-        with _open(self._path) as f:
+        with self._open() as f:
             f.seek(offsets[position])
             _, line, fields = next(self._records(f, offsets[position], lines[position]))
         doc = self._document(line, fields)
@@ -76,38 +80,38 @@ class _Records(_Source):
         """
         offsets = array("q")
         first_line: dict[str, int] = {}  # id -> line, in file order: the ids and lines of the index
-        with _open(self._path) as f:
+        with self._open() as f:
             for offset, line, fields in self._records(f):
                 doc = self._document(line, fields)
                 if doc is None:
                     continue
                 if doc.id in first_line:
                     raise CorpusError(
-                        f"{self._path}, line {line}: duplicate id {doc.id!r} (first on line {first_line[doc.id]})"
+                        f"{self._where}, line {line}: duplicate id {doc.id!r} (first on line {first_line[doc.id]})"
                     )
                 first_line[doc.id] = line
                 offsets.append(offset)
                 yield offset, line, doc
         if not first_line:
-            raise CorpusError(f"{self._path}: no documents (every record has an empty {self._text_column!r})")
+            raise CorpusError(f"{self._where}: no documents (every record has an empty {self._text_column!r})")
         self._index = (offsets, array("q", first_line.values()), list(first_line))
 
     def _read_header(self) -> list[str]:
         csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-        with _open(self._path) as f:
+        with self._open() as f:
             try:
-                header = [name.strip() for name in next(csv.reader(_Lines(f, str(self._path), self._errors)))]
+                header = [name.strip() for name in next(csv.reader(self._lines(f)))]
             except csv.Error as e:
-                raise CorpusError(f"{self._path}, line 1: {e}") from None
-        _check_header(header, self._path)
+                raise CorpusError(f"{self._where}, line 1: {e}") from None
+        _check_header(header, self._where)
         if self._text_column not in header:
             found = ", ".join(map(repr, header))
-            raise CorpusError(f"{self._path}, line 1: no {self._text_column!r} column (columns found: {found})")
+            raise CorpusError(f"{self._where}, line 1: no {self._text_column!r} column (columns found: {found})")
         return header
 
     def _records(self, f: BinaryIO, offset: int = 0, line: int = 1) -> Iterator[tuple[int, int, dict[str, Any]]]:
         """Each record from the current position of ``f``, as (byte offset, line, fields)."""
-        lines = _Lines(f, str(self._path), self._errors, offset, line)
+        lines = self._lines(f, offset, line)
         if self._header is None:
             for text in lines:
                 if not text.strip():
@@ -122,36 +126,54 @@ class _Records(_Source):
             except StopIteration:
                 return
             except csv.Error as e:
-                raise CorpusError(f"{self._path}, line {start[1]}: {e}") from None
+                raise CorpusError(f"{self._where}, line {start[1]}: {e}") from None
             if start[0] == 0 or not any(row):
                 continue  # the header (checked in __init__) or a blank line
             if len(row) != len(self._header):
                 raise CorpusError(
-                    f"{self._path}, line {start[1]}: {len(row)} fields, but the header has {len(self._header)}"
+                    f"{self._where}, line {start[1]}: {len(row)} fields, but the header has {len(self._header)}"
                 )
             yield (*start, dict(zip(self._header, row)))
+
+    def _open(self) -> BinaryIO:
+        """The file as lines of bytes that split as UTF-8 or 8-bit text do: recoded when it is UTF-16 or UTF-32."""
+        f = _open(self._path)
+        try:
+            encoding = sniffed(f.read(4), self._encoding)
+            f.seek(0)
+        except _GZIP_ERRORS as e:
+            f.close()
+            raise CorpusError(_damaged(self._where, e, 0)) from None
+        if line_safe(encoding):
+            return f
+        return _Recoded(f, encoding, self._where, self._errors, self.warn)  # type: ignore[return-value]
+
+    def _lines(self, f: BinaryIO, offset: int = 0, line: int = 1) -> _Lines:
+        # a recoded file gives UTF-8 lines whatever the file's own encoding
+        encoding = "utf-8" if isinstance(f, _Recoded) else self._encoding
+        return _Lines(f, self._where, self._errors, offset, line, encoding, self.warn)
 
     def _json_object(self, text: str, line: int) -> dict[str, Any]:
         try:
             fields = json.loads(text.rstrip("\r\n"))  # so an error's column is on this line
         except json.JSONDecodeError as e:
-            raise CorpusError(f"{self._path}, line {line}: not valid JSON ({e.msg} at column {e.colno})") from None
+            raise CorpusError(f"{self._where}, line {line}: not valid JSON ({e.msg} at column {e.colno})") from None
         if not isinstance(fields, dict):
-            raise CorpusError(f"{self._path}, line {line}: expected a JSON object, found {type(fields).__name__}")
+            raise CorpusError(f"{self._where}, line {line}: expected a JSON object, found {type(fields).__name__}")
         return fields
 
     def _document(self, line: int, fields: dict[str, Any]) -> Document | None:
         """The record as a Document, or None (with a warning) when its text is empty."""
-        where = f"{self._path}, line {line}"
+        where = f"{self._where}, line {line}"
         if self._text_column not in fields:
             found = ", ".join(map(repr, fields))
             raise CorpusError(f"{where}: no {self._text_column!r} field (fields found: {found})")
         text = fields.pop(self._text_column)
         if not isinstance(text, str):
             raise CorpusError(f"{where}: {self._text_column!r} must be a string, found {json.dumps(text)[:40]}")
-        text = _clean(text, where, self._strip_html)
+        text = _clean(text, where, self._strip_html, self.warn)
         if not text.strip():
-            _warn(f"{where}: empty {self._text_column!r}, record skipped")
+            self.warn(f"{where}: empty {self._text_column!r}, record skipped")
             return None
         doc_id = fields.pop("id", None)
         doc_id = f"line{line:04d}" if doc_id is None or str(doc_id).strip() == "" else str(doc_id).strip()
@@ -174,6 +196,15 @@ def _open(path: Path) -> BinaryIO:
     return path.open("rb")
 
 
+# only a compressed file fails this way: it is damaged or cut short
+_GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def _damaged(where: str, error: Exception, after_line: int) -> str:
+    reason = "it ends early (cut short?)" if isinstance(error, EOFError) else f"damaged ({error})"
+    return f"{where}: cannot decompress after line {after_line}: {reason}"
+
+
 class _Lines:
     """Decoded lines of a binary file, remembering where each starts (for offsets and messages).
 
@@ -181,8 +212,12 @@ class _Lines:
     ``offset``/``line`` are where the next one starts.
     """
 
-    def __init__(self, f: BinaryIO, where: str, errors: Errors, offset: int = 0, line: int = 1) -> None:
+    def __init__(
+        self, f: BinaryIO, where: str, errors: Errors, offset: int = 0, line: int = 1,
+        encoding: str = "utf-8", warn: Warn = _warn,
+    ) -> None:
         self._f, self._where, self._errors = f, where, errors
+        self._encoding, self._warn = encoding, warn
         self.offset, self.line = offset, line
         self.last = (offset, line)
 
@@ -192,12 +227,56 @@ class _Lines:
     def __next__(self) -> str:
         try:
             raw = next(self._f)
-        except (EOFError, zlib.error, gzip.BadGzipFile) as e:
-            # only a compressed file fails this way: it is damaged or cut short
-            reason = "it ends early (cut short?)" if isinstance(e, EOFError) else f"damaged ({e})"
-            raise CorpusError(f"{self._where}: cannot decompress after line {self.line - 1}: {reason}") from None
-        text = _decode(raw, self._where, self._errors, offset=self.offset, line=self.line)
+        except _GZIP_ERRORS as e:
+            raise CorpusError(_damaged(self._where, e, self.line - 1)) from None
+        text = _decode(
+            raw, self._where, self._errors, encoding=self._encoding, offset=self.offset, line=self.line, warn=self._warn
+        )
         self.last = (self.offset, self.line)
         self.offset += len(raw)
         self.line += 1
         return text
+
+
+class _Recoded:
+    """A UTF-16 or UTF-32 file (perhaps compressed) read as UTF-8 lines, so that it splits and indexes like any other.
+
+    Offsets count the bytes of the recoded lines; ``seek`` reads from the
+    start up to one, so random access is slow, but iteration streams.
+    """
+
+    def __init__(self, f: BinaryIO, encoding: str, where: str, errors: Errors, warn: Warn) -> None:
+        self._f, self._encoding, self._where, self._errors, self._warn = f, encoding, where, errors, warn
+        self._text = self._reader()
+
+    def _reader(self) -> io.TextIOWrapper:
+        self._f.seek(0)
+        return io.TextIOWrapper(self._f, encoding=self._encoding, errors=self._errors, newline="")  # type: ignore[arg-type]
+
+    def __iter__(self) -> _Recoded:
+        return self
+
+    def __next__(self) -> bytes:
+        try:
+            line = next(self._text)
+        except UnicodeDecodeError as e:
+            raise CorpusError(
+                f"{self._where}: not valid {self._encoding} ({e.reason}); "
+                "load it with errors='replace' (command line: --errors replace)"
+            ) from None
+        if self._errors == "replace" and "\ufffd" in line:
+            self._warn(f"{self._where}: not valid {self._encoding}; undecodable bytes replaced with U+FFFD")
+        return line.encode("utf-8")
+
+    def seek(self, offset: int) -> None:
+        self._text.detach()
+        self._text = self._reader()
+        skipped = 0
+        while skipped < offset:
+            skipped += len(next(self))
+
+    def __enter__(self) -> _Recoded:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._f.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import os
 import subprocess
 import sys
 import time
@@ -471,3 +472,38 @@ def test_progress_bar_only_on_a_terminal_and_only_after_a_second(monkeypatch):
     monkeypatch.setattr(sys, "stderr", log)
     assert list(_progress.progress(_slowly(docs, 0.6), desc="counting")) == docs
     assert log.getvalue() == ""
+
+
+def test_encoding_option_reads_windows_1256(tmp_path):
+    old = tmp_path / "old.txt"
+    old.write_bytes("قال الوزير إن الوزير وصل\n".encode("cp1256"))
+    line = assert_user_error(run("freq", str(old)), "old.txt", "not UTF-8", "--encoding cp1256")
+    assert "Windows-1256" in line
+    result = run("freq", str(old), "--encoding", "cp1256", "--format", "tsv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].split("\t")[:2] == ["الوزير", "2"]
+    assert run("freq", str(old), "--encoding", "arabic-dos").returncode == 2
+
+
+def test_utf16_standard_input_with_encoding():
+    result = run("normalize", "-", "--encoding", "utf-16", stdin="قالَ الوزيرُ\n".encode("utf-16"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "قال الوزير\n"
+
+
+@pytest.mark.parametrize("command", [["kwic", "{folder}", "الوزير"], ["sentiment", "{folder}"], ["report", "{folder}", "-o", "{out}"]])
+def test_a_file_name_that_is_not_utf8_does_not_abort(tmp_path, command):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/\xe4\xf5.txt", "wb") as f:
+        f.write("قال الوزير إن الحكومة نجحت\n".encode())
+    result = run(*[c.format(folder=folder, out=tmp_path / "r.html") for c in command])
+    assert result.returncode == 0, result.stderr
+    assert "not valid UTF-8" in result.stderr and "Traceback" not in result.stderr
+    if command[0] != "report":
+        assert "\ufffd\ufffd" in result.stdout
+
+
+def test_a_symlink_loop_is_one_line(tmp_path):
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    assert_user_error(run("freq", str(tmp_path / "loop.txt")), "loop.txt", "symbolic link that loops")
