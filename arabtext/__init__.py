@@ -37,7 +37,7 @@ _CORE += ["Token", "sentence_spans", "sentences", "tokenize", "tokens"]
 _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["load_corpus", "iter_documents", "Corpus", "Document", "CorpusError", "CorpusWarning", "health_check", "datasets"], ".corpus"),
     **dict.fromkeys(["count_corpus", "count_ngrams", "CorpusCounts", "TermCounts", "BigramCounts"], ".counting"),
-    **dict.fromkeys(["word_counts", "freq_table", "ngrams", "zipf", "ttr", "mattr", "keyness"], ".analysis"),
+    **dict.fromkeys(["word_counts", "freq_table", "ngrams", "zipf", "ttr", "mattr", "vocabulary_growth", "keyness"], ".analysis"),
     **dict.fromkeys(["collocations", "collocates", "kwic"], ".analysis"),
     **dict.fromkeys(["Lexicon", "SentimentAnalyzer", "SentimentResult", "SentimentModel", "evaluate", "Evaluation"], ".sentiment"),
     **dict.fromkeys(["ar", "shapes_arabic", "force_shaping", "rtl", "rtl_html", "show_rtl", "highlight_html", "kwic_html"], ".display"),

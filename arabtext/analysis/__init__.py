@@ -8,6 +8,7 @@ from arabtext._lazy import lazy_exports
 _WHERE = {
     "word_counts": ".frequency", "freq_table": ".frequency", "ngrams": ".frequency",
     "Zipf": ".vocabulary", "zipf": ".vocabulary", "ttr": ".vocabulary", "mattr": ".vocabulary",
+    "vocabulary_growth": ".vocabulary",
     "keyness": ".keywords",
     "collocations": ".cooccurrence", "collocates": ".cooccurrence",
     "kwic": ".concordance",

@@ -1,4 +1,4 @@
-"""The shape of a vocabulary: Zipf's law, type-token ratio, moving-average TTR.
+"""The shape of a vocabulary: Zipf's law, type-token ratio, moving-average TTR, vocabulary growth.
 
 >>> round(ttr("قال الوزير إن الوزير سيزور بغداد"), 3)
 0.833
@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -18,7 +19,7 @@ from arabtext.text.normalization import Normalizer
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Zipf", "zipf", "ttr", "mattr"]
+__all__ = ["Zipf", "zipf", "ttr", "mattr", "vocabulary_growth"]
 
 
 class Zipf(NamedTuple):
@@ -147,3 +148,34 @@ def _window_types(ids: np.ndarray, window: int) -> np.ndarray:
     delta = (prev[s + window] <= s).astype(np.int64) - (nxt[s] >= s + window)
     first = np.count_nonzero(prev[:window] < 0)
     return first + np.concatenate([[0], np.cumsum(delta)])
+
+
+def vocabulary_growth(
+    data: Texts, every: int = 1000, normalize: bool | Normalizer = True, key: Callable[[str], str] | None = None
+) -> pd.DataFrame:
+    """How many different words have been seen after every ``every`` words: the curve of Heaps' law.
+
+    Columns ``tokens`` (words read so far, documents in corpus order) and
+    ``types`` (distinct words among them); the last row is the whole corpus.
+    ``key`` maps each (normalized) word before it is counted, to follow the
+    growth of stems (``key=light_stem``) or of any other unit. One pass;
+    holds the distinct words only.
+
+    >>> vocabulary_growth("الحرب ثم الحرب ثم السلام", every=2).values.tolist()
+    [[2, 2], [4, 2], [5, 3]]
+    """
+    import pandas as pd
+
+    if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+        raise ValueError(f"every must be a whole number of words ≥ 1, got {every!r}")
+    seen: set[str] = set()
+    rows, n = [], 0
+    for tokens in token_lists(data, normalize):
+        for word in tokens if key is None else map(key, tokens):
+            seen.add(word)
+            n += 1
+            if n % every == 0:
+                rows.append((n, len(seen)))
+    if n % every:
+        rows.append((n, len(seen)))
+    return pd.DataFrame(rows, columns=["tokens", "types"], dtype="int64")

@@ -277,3 +277,32 @@ def test_grouping_needs_documents_with_the_field():
         freq_table([at.Document("a", "نص", {"count": "x"})], by="count")
     with pytest.warns(at.CorpusWarning, match="1 document without 'source'"):
         freq_table([*GROUPED, at.Document("z", "نص آخر", {})], by="source")
+
+
+def test_vocabulary_growth_by_hand():
+    from arabtext.analysis.vocabulary import vocabulary_growth
+
+    docs = ["قال الوزير إن الوزير", "سيزور الوزير بغداد"]
+    assert vocabulary_growth(docs, every=2).values.tolist() == [[2, 2], [4, 3], [6, 4], [7, 5]]
+    assert vocabulary_growth(docs, every=7).values.tolist() == [[7, 5]]
+    from arabtext.text.clitics import light_stem
+
+    stems = vocabulary_growth(["الوزير والوزير للوزير وزير"], every=1, key=light_stem)
+    assert stems["types"].tolist() == [1, 1, 1, 1]
+    assert vocabulary_growth(["الوزير والوزير للوزير وزير"], every=1)["types"].tolist() == [1, 2, 3, 4]
+    assert list(vocabulary_growth("", every=5).columns) == ["tokens", "types"]
+    with pytest.raises(ValueError, match="every must be"):
+        vocabulary_growth(docs, every=0)
+
+
+@given(st.lists(st.lists(st.sampled_from(["قال", "الوزير", "بغداد", "إن", "سيزور"]), max_size=12), max_size=6),
+       st.integers(1, 7))
+@settings(max_examples=60, deadline=None)
+def test_vocabulary_growth_ends_at_the_vocabulary_and_never_falls(docs, every):
+    from arabtext.analysis.vocabulary import vocabulary_growth
+
+    growth = vocabulary_growth(docs, every=every, normalize=False)
+    words = [w for d in docs for w in d]
+    if words:
+        assert growth.iloc[-1].tolist() == [len(words), len(set(words))]
+    assert growth["types"].is_monotonic_increasing and (growth["types"] <= growth["tokens"]).all()
