@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -133,3 +134,30 @@ def test_no_shipped_tweet_is_in_the_models_training_data():
     for name in ("ajgt", "arsarcasm"):
         overlap = [d.id for d in at.load_corpus(name) if _key(d.text) in seen]
         assert not overlap, f"{name}: {overlap[:5]}"
+
+
+def test_the_datasets_are_inside_the_built_wheel_and_load_from_it(tmp_path):
+    """Build the wheel as pip does, unpack it, and load every dataset from it, away from the checkout."""
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(REPO)],
+        capture_output=True, text=True,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("arabtext-*.whl")
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        archive.extractall(site)
+    for name, d in DATASETS.items():
+        assert f"arabtext/corpus/data/{d.file}" in names, name
+    assert {"arabtext/corpus/data/NOTICE", "arabtext/corpus/data/README.md"} <= names
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import arabtext as at; "
+        "assert at.__file__.startswith(sys.argv[1]), at.__file__; "
+        "print(*(len(at.load_corpus(n)) for n in ('news', 'ajgt', 'arsarcasm')), len(at.load_corpus()))"
+    )
+    away = tmp_path / "elsewhere"
+    away.mkdir()
+    result = subprocess.run([sys.executable, "-c", script, str(site)], cwd=away, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(DATASETS[n].documents) for n in ("news", "ajgt", "arsarcasm")] + ["1"]
