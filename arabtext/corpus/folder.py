@@ -7,7 +7,7 @@ import errno
 import io
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,28 +69,24 @@ class _TextFiles(_Source):
         return map(self.read, range(len(self._entries)))
 
 
-def _list_folder(folder: Path, encoding: str = "utf-8") -> list[_Entry]:
-    """The folder's documents in file-name order, from its .txt files and metadata.csv."""
-    # Plain strings and scandir's sizes: building Path objects cost more than the stat calls.
+def _list_folder(folder: Path, encoding: str = "utf-8", path_fields: Sequence[str] = ()) -> list[_Entry]:
+    """The folder's documents in sorted path order: every .txt below it, described by an optional metadata.csv.
+
+    ``meta["folder"]`` is the file's folder relative to ``folder`` (``""`` at
+    the top); ``path_fields`` names its levels in order (``["source",
+    "category"]`` for ``source/category/file.txt``).
+    """
     metadata_path = folder / METADATA_FILE
     described = _read_metadata(metadata_path, encoding) if metadata_path.is_file() else {}
-    subfolders_described = {name.split("/", 1)[0] for name in described if "/" in name}
-    found: dict[str, tuple[str, int]] = {}  # file name -> (path, size)
-    ignored = []
-    with os.scandir(folder) as listing:
-        for item in listing:
-            if item.name.startswith("."):
-                continue  # hidden files (.DS_Store, macOS ._x.txt) are not texts, as glob also assumes
-            # is_symlink first: is_file() raises on a link that loops
-            if item.name.lower().endswith(".txt") and (item.is_symlink() or item.is_file()):
-                found[item.name] = (item.path, _size(item.path))
-            elif item.name != METADATA_FILE and item.name not in subfolders_described:
-                ignored.append(_shown(item.name) + "/" * _is_dir(item))
+    found, ignored, followed = _walk(folder)
     if ignored:
         ignored.sort()
         more = f" and {len(ignored) - 5} more" if len(ignored) > 5 else ""
-        _warn(f"{folder}: {len(ignored)} entries not loaded (only .txt files are documents): "
+        _warn(f"{folder}: {len(ignored)} entr{'y' if len(ignored) == 1 else 'ies'} not loaded (only .txt files are documents): "
               f"{', '.join(ignored[:5])}{more}")
+    if followed:
+        _warn(f"{folder}: {len(followed)} linked folder(s) already read through another path, not read again: "
+              f"{', '.join(sorted(followed)[:5])}")
 
     entries: dict[str, tuple[_Entry, int]] = {}
     for name, (line, doc_id, meta) in described.items():
@@ -99,14 +95,14 @@ def _list_folder(folder: Path, encoding: str = "utf-8") -> list[_Entry]:
             _warn(f"{metadata_path}, line {line}: file {name!r} not found in {folder}; row skipped")
             continue
         size = found[name][1] if name in found else _size(path)
-        entries[name] = (_Entry(doc_id, path, {"file": name, **meta}), size)
+        entries[name] = (_Entry(doc_id, path, {**_path_meta(name, path_fields), **meta}), size)
     unreadable = []
     for name, (path, size) in found.items():
         if name not in described:
             shown = _shown(name)
             if shown != name:
                 unreadable.append(shown)
-            entries[name] = (_Entry(os.path.splitext(shown)[0], path, {"file": shown}), size)
+            entries[name] = (_Entry(os.path.splitext(shown)[0], path, _path_meta(shown, path_fields)), size)
     if unreadable:
         _warn(f"{folder}: {len(unreadable)} file name(s) not valid UTF-8, loaded with U+FFFD in their ids: "
               f"{', '.join(sorted(unreadable)[:5])}")
@@ -129,6 +125,55 @@ def _list_folder(folder: Path, encoding: str = "utf-8") -> list[_Entry]:
         reason = f"its {blank} .txt file(s) are empty" if blank else "it has no .txt files"
         raise CorpusError(f"{folder}: no documents to load: {reason}")
     return listed
+
+
+def _walk(folder: Path) -> tuple[dict[str, tuple[str, int]], list[str], list[str]]:
+    """Every .txt below ``folder`` as {relative path: (path, size)}; the other entries; the folder links not followed.
+
+    Plain strings and scandir's sizes: building Path objects costs more than
+    the stat calls on a tree of 200,000 files. Hidden files and folders
+    (.git, .DS_Store, macOS ._x.txt) are no texts, as glob also assumes. A
+    linked folder is read once: a second path to it (or a link back up the
+    tree) is listed, not followed.
+    """
+    found: dict[str, tuple[str, int]] = {}
+    ignored: list[str] = []
+    followed: list[str] = []
+    seen = {os.path.realpath(folder)}
+    pending = [("", str(folder))]
+    links: list[tuple[str, str]] = []  # followed after every real folder, so a real folder never loses to a link to it
+    while pending or links:
+        if pending:
+            relative, path = pending.pop()
+        else:
+            relative, path = links.pop()
+            real = os.path.realpath(path)
+            if real in seen:
+                followed.append(_shown(relative))
+                continue
+            seen.add(real)
+        with os.scandir(path) as listing:
+            for item in listing:
+                if item.name.startswith("."):
+                    continue
+                name = relative + item.name
+                if _is_dir(item):
+                    (links if item.is_symlink() else pending).append((name + "/", item.path))
+                    if not item.is_symlink():
+                        seen.add(os.path.realpath(item.path))
+                # is_symlink first: is_file() raises on a link that loops
+                elif item.name.lower().endswith(".txt") and (item.is_symlink() or item.is_file()):
+                    found[name] = (item.path, _size(item.path))
+                elif name != METADATA_FILE:
+                    ignored.append(_shown(name))
+    return found, ignored, followed
+
+
+def _path_meta(name: str, path_fields: Sequence[str]) -> dict[str, str]:
+    """``file`` and ``folder`` of a relative path, and its folder levels under the names of ``path_fields``."""
+    folder = name.rpartition("/")[0]
+    levels = folder.split("/") if folder else []
+    return {"file": name, "folder": folder, **dict(zip(path_fields, levels))}
 
 
 def _read_metadata(path: Path, encoding: str = "utf-8") -> dict[str, tuple[int, str, dict[str, str]]]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from arabtext.corpus.collection import Corpus, CorpusError, Document, Errors, _Source
@@ -44,6 +44,7 @@ def load_corpus(
     strip_html: bool = False,
     text_column: str = "text",
     encoding: str = "utf-8",
+    path_fields: Sequence[str] = (),
 ) -> Corpus:
     """Load a corpus: the bundled sample, a folder, a file, or a list of texts.
 
@@ -52,12 +53,16 @@ def load_corpus(
       ``source``, ``category``, ``date``), ``"ajgt"`` and ``"arsarcasm"``
       (labelled tweets); see :func:`~arabtext.corpus.bundled.datasets`.
       A file or folder of the same name in the working folder comes first.
-    - a folder: every ``*.txt`` at its top level, in file-name order, one
-      document each; ``metadata.csv`` rows are joined on their ``file`` column
-      (``id`` column optional, other columns go to ``meta``). A ``.txt`` without
-      a row gets its file stem as id; a row whose file is missing is skipped
-      with a warning. Hidden files are ignored; other files and subfolders are
-      reported in one warning.
+    - a folder: every ``*.txt`` in it and in its subfolders, in sorted path
+      order, one document each, with ``meta["file"]`` (the path relative to
+      the folder) and ``meta["folder"]`` (its folder, ``""`` at the top);
+      ``path_fields=["source", "category"]`` names the folder levels, so
+      ``source/category/x.txt`` gets both fields. ``metadata.csv`` rows are
+      joined on their ``file`` column (a relative path; ``id`` column optional,
+      other columns go to ``meta``). A ``.txt`` without a row gets its path
+      without ``.txt`` as id; a row whose file is missing is skipped with a
+      warning. Hidden files and folders are ignored; other files are reported
+      in one warning.
     - a ``.txt`` file: one document.
     - a ``.csv`` or ``.jsonl`` file, or either gzip-compressed
       (``.csv.gz``, ``.jsonl.gz``): one document per row/line, text from
@@ -86,7 +91,7 @@ def load_corpus(
     if isinstance(path, Corpus):
         return path
     if path is None or isinstance(path, (str, os.PathLike)):
-        return Corpus(_open_path(_where(path), errors, strip_html, text_column, encoding))
+        return Corpus(_open_path(_where(path), errors, strip_html, text_column, encoding, tuple(path_fields)))
     return Corpus(_Texts(list(_documents_from(path, strip_html))))
 
 
@@ -97,6 +102,7 @@ def iter_documents(
     strip_html: bool = False,
     text_column: str = "text",
     encoding: str = "utf-8",
+    path_fields: Sequence[str] = (),
 ) -> Iterator[Document]:
     """Documents one at a time in one pass, for corpora too big to hold.
 
@@ -110,7 +116,9 @@ def iter_documents(
     """
     _check_errors(errors)
     if path is None or isinstance(path, (str, os.PathLike, Corpus)):
-        return iter(load_corpus(path, errors=errors, strip_html=strip_html, text_column=text_column, encoding=encoding))
+        return iter(load_corpus(
+            path, errors=errors, strip_html=strip_html, text_column=text_column, encoding=encoding, path_fields=path_fields
+        ))
     return _documents_from(path, strip_html)
 
 
@@ -138,9 +146,11 @@ def _where(path: str | os.PathLike[str] | None) -> Path:
     return Path(path)
 
 
-def _open_path(path: Path, errors: Errors, strip_html: bool, text_column: str, encoding: str) -> _Source:
+def _open_path(
+    path: Path, errors: Errors, strip_html: bool, text_column: str, encoding: str, path_fields: tuple[str, ...] = ()
+) -> _Source:
     if path.is_dir():
-        return _TextFiles(path, _list_folder(path, encoding), errors, strip_html, encoding)
+        return _TextFiles(path, _list_folder(path, encoding, path_fields), errors, strip_html, encoding)
     if path.is_symlink():
         _size(str(path))  # a link that loops or leads nowhere: say so, not "not found"
     if not path.exists():

@@ -101,10 +101,10 @@ def test_folder_joins_metadata_on_file(tmp_path):
     corpus = load_corpus(tmp_path)
     assert corpus.ids == ["a", "girl", "c"]  # file-name order; empty id -> stem; no row -> stem
     assert [doc.text for doc in corpus] == [S1, S2, S3]
-    assert corpus[1].meta == {"file": "b.txt", "title": "البنت", "year": "2020"}
-    assert corpus[2].meta == {"file": "c.txt"}
+    assert corpus[1].meta == {"file": "b.txt", "folder": "", "title": "البنت", "year": "2020"}
+    assert corpus[2].meta == {"file": "c.txt", "folder": ""}
     frame = corpus.to_frame()
-    assert list(frame.columns) == ["id", "file", "title", "year", "n_chars"]
+    assert list(frame.columns) == ["id", "file", "folder", "title", "year", "n_chars"]
     assert frame["n_chars"].tolist() == [len(S1), len(S2), len(S3)]
     assert corpus.to_frame(text=True)["text"].tolist() == [S1, S2, S3]
 
@@ -159,7 +159,10 @@ def test_hidden_files_are_ignored_and_other_files_reported(tmp_path):
     write(tmp_path / "._a.txt", b"\x00\x05\x16\x07")  # macOS metadata, binary
     write(tmp_path / "notes.docx", b"PK\x03\x04")
     (tmp_path / "more").mkdir()
-    with pytest.warns(CorpusWarning, match=r"2 entries not loaded .*: more/, notes\.docx"):
+    write(tmp_path / "more" / "readme.md", "# ملاحظات")
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".git" / "notes.txt", S2)  # a hidden folder holds no documents
+    with pytest.warns(CorpusWarning, match=r"2 entries not loaded .*: more/readme\.md, notes\.docx"):
         assert load_corpus(tmp_path).ids == ["a"]
 
 
