@@ -51,6 +51,20 @@ def _sentiment_arguments(p: argparse.ArgumentParser) -> None:
     _add_format(p)
 
 
+def _info_arguments(p: argparse.ArgumentParser) -> None:
+    _add_input(p, "the corpus")
+    p.add_argument("--format", choices=("text", "csv", "tsv", "json"), default="text",
+                   help="text: a summary for people (default); csv, tsv, json: the table of metadata fields")
+
+
+def _run_info(args: argparse.Namespace) -> None:
+    description = _load(args).describe()
+    if args.format == "text":
+        print(description)
+    else:
+        write_frame(description.fields, args.format, sys.stdout)
+
+
 def _run_freq(args: argparse.Namespace) -> None:
     from arabtext.analysis.frequency import freq_table, ngrams
 
@@ -107,6 +121,17 @@ def _run_sentiment(args: argparse.Namespace) -> None:
 
 #: name, summary, epilog, arguments and run of each command, in the order --help lists them
 COMMANDS = (
+    Command(
+        "info",
+        "What is in a corpus: documents, words, metadata fields and their commonest values, skipped records.",
+        _examples(
+            "arabtext info news                       # the bundled news sample: its outlets and categories",
+            "arabtext info SANAD/ --path-fields source,category   # files like الخليج/رياضة/0001.txt",
+            "arabtext info scraped.jsonl --skip-bad-records",
+        ),
+        _info_arguments,
+        _run_info,
+    ),
     Command(
         "freq",
         "Word (or n-gram) frequencies: count, per 10,000 words, documents, rank.",

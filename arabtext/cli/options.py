@@ -158,6 +158,18 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         "a UTF-16 byte-order mark is always obeyed",
     )
     group.add_argument("--strip-html", action="store_true", help="remove HTML tags and unescape entities")
+    group.add_argument(
+        "--path-fields",
+        type=lambda names: [name.strip() for name in names.split(",") if name.strip()],
+        default=[],
+        metavar="F1,F2",
+        help="name the folder levels of a corpus folder, e.g. source,category for source/category/x.txt",
+    )
+    group.add_argument(
+        "--skip-bad-records",
+        action="store_true",
+        help="leave out CSV rows and JSON lines that cannot be documents (one warning counts them) instead of stopping",
+    )
     group.add_argument("--text-column", default="text", metavar="NAME", help="the text column of a CSV/JSONL corpus")
 
 

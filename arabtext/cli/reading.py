@@ -24,7 +24,8 @@ _BOM = b"\xef\xbb\xbf"
 
 
 def _load_options(args: argparse.Namespace) -> dict[str, object]:
-    return {"errors": args.errors, "strip_html": args.strip_html, "text_column": args.text_column, "encoding": args.encoding}
+    return {"errors": args.errors, "strip_html": args.strip_html, "text_column": args.text_column, "encoding": args.encoding,
+            "on_bad_records": "skip" if args.skip_bad_records else "raise", "path_fields": args.path_fields}
 
 
 def _load(args: argparse.Namespace) -> Corpus:

@@ -11,6 +11,7 @@ _WHERE = {
     "Errors": ".collection",
     "METADATA_FILE": ".folder",
     "datasets": ".bundled", "dataset_path": ".bundled", "DATASETS": ".bundled",
+    "describe": ".description", "Description": ".description",
     "health_check": ".health", "CHECKS": ".health", "Check": ".health",
     "Texts": ".inputs", "Stopwords": ".inputs", "documents": ".inputs", "token_lists": ".inputs",
     "document_words": ".inputs", "stopword_set": ".inputs", "is_stopword": ".inputs",

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 if TYPE_CHECKING:
     import pandas as pd
 
+    from arabtext.corpus.description import Description
+
 __all__ = ["Corpus", "CorpusError", "CorpusWarning", "Document", "Errors"]
 
 
@@ -168,6 +170,31 @@ class Corpus(Sequence[Document]):
             _warn(f"{self._source}: {missing} document{'s' * (missing != 1)} without {field!r}, in no group")
         return {value: self.filter(**{field: _Equals(value)}) for value in sorted(values, key=_sort_key)}
 
+    def describe(self, top: int = 3) -> Description:
+        """Documents, words, metadata fields with their commonest values, skipped records: see :func:`~arabtext.corpus.description.describe`.
+
+        >>> from arabtext import load_corpus
+        >>> load_corpus(["صباح الخير", "مساء الخير"]).describe().words
+        4
+        """
+        from arabtext.corpus.description import describe
+
+        return describe(self, top)
+
+    @property
+    def skipped(self) -> pd.DataFrame:
+        """The bad records left out with ``on_bad_records="skip"``: one row each (``file``, ``line``, ``reason``).
+
+        Filled as the corpus is read: after a complete pass it lists every one.
+
+        >>> from arabtext import load_corpus
+        >>> list(load_corpus(["نص"]).skipped.columns)
+        ['file', 'line', 'reason']
+        """
+        import pandas as pd
+
+        return pd.DataFrame(self._source.skipped(), columns=["file", "line", "reason"])
+
     def to_frame(self, *, text: bool = False) -> pd.DataFrame:
         """One row per document: ``id``, the ``meta`` fields, ``n_chars`` (and ``text`` if asked).
 
@@ -211,6 +238,10 @@ class _Source(ABC):
         """The length if it costs nothing to know (``repr`` must not read a big file)."""
         return len(self)
 
+    def skipped(self) -> list[tuple[str, int, str]]:
+        """(file, line, reason) of each bad record left out so far (``on_bad_records="skip"``)."""
+        return []
+
     def warn(self, message: str) -> None:
         """Warn once per load: a second pass over the corpus (``len()``, then a count) repeats nothing."""
         warned = self.__dict__.setdefault("_warned", set())
@@ -250,6 +281,9 @@ class _Subset(_Source):
 
     def read(self, position: int) -> Document:
         return self._parent[self._matches()[position]]
+
+    def skipped(self) -> list[tuple[str, int, str]]:
+        return self._parent._source.skipped()
 
     def __iter__(self) -> Iterator[Document]:
         positions, fields_seen = [], not self._fields

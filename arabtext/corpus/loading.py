@@ -23,6 +23,7 @@ import errno
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Literal
 
 from arabtext.corpus.collection import Corpus, CorpusError, Document, Errors, _Source
 from arabtext.corpus.decoding import _shown, check_encoding
@@ -32,6 +33,9 @@ from arabtext.corpus.records import _Records, record_kind
 from arabtext.corpus.strings import _Texts, _documents_from
 
 __all__ = ["iter_documents", "load_corpus"]
+
+#: what to do with a record that cannot be a document
+BadRecords = Literal["raise", "skip"]
 
 # the corpus subpackage; the wheel puts the sample article in sample/ here
 _HERE = Path(__file__).resolve().parent
@@ -45,6 +49,7 @@ def load_corpus(
     text_column: str = "text",
     encoding: str = "utf-8",
     path_fields: Sequence[str] = (),
+    on_bad_records: BadRecords = "raise",
 ) -> Corpus:
     """Load a corpus: the bundled sample, a folder, a file, or a list of texts.
 
@@ -76,9 +81,15 @@ def load_corpus(
     any codec Python knows is taken. A UTF-16 or UTF-32 byte-order mark is
     obeyed whatever ``encoding`` says. ``errors="replace"`` loads text that
     does not decode with U+FFFD in place of the bad bytes (and a warning)
-    instead of raising. Text that looks
-    like HTML draws a warning; ``strip_html=True`` removes the tags and
-    unescapes the entities instead. Empty texts are skipped with a warning.
+    instead of raising. Text that looks like HTML draws a warning;
+    ``strip_html=True`` removes the tags and unescapes the entities instead.
+    Empty texts are skipped with a warning.
+
+    ``on_bad_records="skip"`` leaves out a CSV row or JSON line that cannot
+    be a document (not valid JSON, not an object, no text field or a text
+    that is not a string, a wrong number of fields, undecodable bytes, a
+    compressed file cut short) instead of stopping at it: ``corpus.skipped``
+    lists each (file, line, reason), and one warning per file counts them.
 
     >>> corpus = load_corpus()
     >>> corpus[0].text.split()[0]
@@ -88,10 +99,13 @@ def load_corpus(
     """
     _check_errors(errors)
     encoding = check_encoding(encoding)
+    if on_bad_records not in ("raise", "skip"):
+        raise ValueError(f"on_bad_records must be 'raise' or 'skip', not {on_bad_records!r}")
     if isinstance(path, Corpus):
         return path
     if path is None or isinstance(path, (str, os.PathLike)):
-        return Corpus(_open_path(_where(path), errors, strip_html, text_column, encoding, tuple(path_fields)))
+        where = _where(path)
+        return Corpus(_open_path(where, errors, strip_html, text_column, encoding, tuple(path_fields), on_bad_records == "skip"))
     return Corpus(_Texts(list(_documents_from(path, strip_html))))
 
 
@@ -103,6 +117,7 @@ def iter_documents(
     text_column: str = "text",
     encoding: str = "utf-8",
     path_fields: Sequence[str] = (),
+    on_bad_records: BadRecords = "raise",
 ) -> Iterator[Document]:
     """Documents one at a time in one pass, for corpora too big to hold.
 
@@ -117,7 +132,8 @@ def iter_documents(
     _check_errors(errors)
     if path is None or isinstance(path, (str, os.PathLike, Corpus)):
         return iter(load_corpus(
-            path, errors=errors, strip_html=strip_html, text_column=text_column, encoding=encoding, path_fields=path_fields
+            path, errors=errors, strip_html=strip_html, text_column=text_column, encoding=encoding,
+            path_fields=path_fields, on_bad_records=on_bad_records,
         ))
     return _documents_from(path, strip_html)
 
@@ -147,7 +163,8 @@ def _where(path: str | os.PathLike[str] | None) -> Path:
 
 
 def _open_path(
-    path: Path, errors: Errors, strip_html: bool, text_column: str, encoding: str, path_fields: tuple[str, ...] = ()
+    path: Path, errors: Errors, strip_html: bool, text_column: str, encoding: str,
+    path_fields: tuple[str, ...] = (), skip_bad: bool = False,
 ) -> _Source:
     if path.is_dir():
         return _TextFiles(path, _list_folder(path, encoding, path_fields), errors, strip_html, encoding)
@@ -164,7 +181,7 @@ def _open_path(
         entry = _Entry(_shown(path.stem), str(path), {"file": _shown(path.name)})
         return _TextFiles(path, [entry], errors, strip_html, encoding)
     if record_kind(path):
-        return _Records(path, errors, strip_html, text_column, encoding)
+        return _Records(path, errors, strip_html, text_column, encoding, skip_bad)
     raise CorpusError(
         f"{_shown(path)}: cannot load {''.join(path.suffixes[-2:]) or 'a file without extension'} files; "
         "expected a folder of .txt files, or a .txt, .csv or .jsonl file (.csv.gz and .jsonl.gz too)"

@@ -13,7 +13,7 @@ import io
 import json
 import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -28,8 +28,12 @@ _CSV_FIELD_LIMIT = 2**31 - 1
 class _Records(_Source):
     """Documents from a CSV or JSONL file, one per row or line."""
 
-    def __init__(self, path: Path, errors: Errors, strip_html: bool, text_column: str, encoding: str = "utf-8") -> None:
+    def __init__(
+        self, path: Path, errors: Errors, strip_html: bool, text_column: str, encoding: str = "utf-8", skip_bad: bool = False
+    ) -> None:
         self._path = path
+        self._skip_bad = skip_bad
+        self._skipped: dict[int, str] = {}  # line -> reason, kept across passes so that each bad record counts once
         self._where = _shown(path)
         self._errors = errors
         self._encoding = encoding
@@ -51,6 +55,9 @@ class _Records(_Source):
 
     def ids(self) -> list[str]:
         return self._indexed()[2]
+
+    def skipped(self) -> list[tuple[str, int, str]]:
+        return [(self._where, line, reason) for line, reason in sorted(self._skipped.items())]
 
     def read(self, position: int) -> Document:
         offsets, lines, _ = self._indexed()
@@ -92,6 +99,11 @@ class _Records(_Source):
                 first_line[doc.id] = line
                 offsets.append(offset)
                 yield offset, line, doc
+        if self._skipped:
+            lines = sorted(self._skipped)
+            shown = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
+            self.warn(f"{self._where}: {len(lines)} bad record{'s' * (len(lines) != 1)} skipped (line{'s' * (len(lines) != 1)} "
+                      f"{shown}); corpus.skipped lists them")
         if not first_line:
             raise CorpusError(f"{self._where}: no documents (every record has an empty {self._text_column!r})")
         self._index = (offsets, array("q", first_line.values()), list(first_line))
@@ -116,7 +128,9 @@ class _Records(_Source):
             for text in lines:
                 if not text.strip():
                     continue  # a blank line holds no record
-                yield (*lines.last, self._json_object(text, lines.last[1]))
+                fields = self._json_object(text, lines.last[1])
+                if fields is not None:
+                    yield (*lines.last, fields)
             return
         reader = csv.reader(lines)
         while True:
@@ -126,13 +140,13 @@ class _Records(_Source):
             except StopIteration:
                 return
             except csv.Error as e:
-                raise CorpusError(f"{self._where}, line {start[1]}: {e}") from None
+                self._refuse(start[1], str(e))
+                continue
             if start[0] == 0 or not any(row):
                 continue  # the header (checked in __init__) or a blank line
             if len(row) != len(self._header):
-                raise CorpusError(
-                    f"{self._where}, line {start[1]}: {len(row)} fields, but the header has {len(self._header)}"
-                )
+                self._refuse(start[1], f"{len(row)} fields, but the header has {len(self._header)}")
+                continue
             yield (*start, dict(zip(self._header, row)))
 
     def _open(self) -> BinaryIO:
@@ -151,15 +165,22 @@ class _Records(_Source):
     def _lines(self, f: BinaryIO, offset: int = 0, line: int = 1) -> _Lines:
         # a recoded file gives UTF-8 lines whatever the file's own encoding
         encoding = "utf-8" if isinstance(f, _Recoded) else self._encoding
-        return _Lines(f, self._where, self._errors, offset, line, encoding, self.warn)
+        refuse = self._refuse if self._skip_bad else None
+        return _Lines(f, self._where, self._errors, offset, line, encoding, self.warn, refuse)
 
-    def _json_object(self, text: str, line: int) -> dict[str, Any]:
+    def _refuse(self, line: int, reason: str) -> None:
+        """A bad record: an error naming it, or with ``on_bad_records="skip"`` a row of ``skipped``."""
+        if not self._skip_bad:
+            raise CorpusError(f"{self._where}, line {line}: {reason}")
+        self._skipped[line] = reason
+
+    def _json_object(self, text: str, line: int) -> dict[str, Any] | None:
         try:
             fields = json.loads(text.rstrip("\r\n"))  # so an error's column is on this line
         except json.JSONDecodeError as e:
-            raise CorpusError(f"{self._where}, line {line}: not valid JSON ({e.msg} at column {e.colno})") from None
+            return self._refuse(line, f"not valid JSON ({e.msg} at column {e.colno})")
         if not isinstance(fields, dict):
-            raise CorpusError(f"{self._where}, line {line}: expected a JSON object, found {type(fields).__name__}")
+            return self._refuse(line, f"expected a JSON object, found {type(fields).__name__}")
         return fields
 
     def _document(self, line: int, fields: dict[str, Any]) -> Document | None:
@@ -167,10 +188,10 @@ class _Records(_Source):
         where = f"{self._where}, line {line}"
         if self._text_column not in fields:
             found = ", ".join(map(repr, fields))
-            raise CorpusError(f"{where}: no {self._text_column!r} field (fields found: {found})")
+            return self._refuse(line, f"no {self._text_column!r} field (fields found: {found})")
         text = fields.pop(self._text_column)
         if not isinstance(text, str):
-            raise CorpusError(f"{where}: {self._text_column!r} must be a string, found {json.dumps(text)[:40]}")
+            return self._refuse(line, f"{self._text_column!r} must be a string, found {json.dumps(text)[:40]}")
         text = _clean(text, where, self._strip_html, self.warn)
         if not text.strip():
             self.warn(f"{where}: empty {self._text_column!r}, record skipped")
@@ -214,10 +235,10 @@ class _Lines:
 
     def __init__(
         self, f: BinaryIO, where: str, errors: Errors, offset: int = 0, line: int = 1,
-        encoding: str = "utf-8", warn: Warn = _warn,
+        encoding: str = "utf-8", warn: Warn = _warn, refuse: Callable[[int, str], None] | None = None,
     ) -> None:
         self._f, self._where, self._errors = f, where, errors
-        self._encoding, self._warn = encoding, warn
+        self._encoding, self._warn, self._refuse = encoding, warn, refuse
         self.offset, self.line = offset, line
         self.last = (offset, line)
 
@@ -225,17 +246,29 @@ class _Lines:
         return self
 
     def __next__(self) -> str:
-        try:
-            raw = next(self._f)
-        except _GZIP_ERRORS as e:
-            raise CorpusError(_damaged(self._where, e, self.line - 1)) from None
-        text = _decode(
-            raw, self._where, self._errors, encoding=self._encoding, offset=self.offset, line=self.line, warn=self._warn
-        )
-        self.last = (self.offset, self.line)
-        self.offset += len(raw)
-        self.line += 1
-        return text
+        while True:
+            try:
+                raw = next(self._f)
+            except _GZIP_ERRORS as e:
+                if self._refuse is None:
+                    raise CorpusError(_damaged(self._where, e, self.line - 1)) from None
+                # a file cut short mid-record (a scraper killed mid-write): what was read stands
+                self._refuse(self.line, _damaged("the file", e, self.line - 1).removeprefix("the file: "))
+                raise StopIteration from None
+            self.last = (self.offset, self.line)
+            try:
+                text = _decode(
+                    raw, self._where, self._errors, encoding=self._encoding, offset=self.offset, line=self.line, warn=self._warn
+                )
+            except CorpusError as e:
+                if self._refuse is None:
+                    raise
+                self._refuse(self.line, str(e).removeprefix(f"{self._where}: "))
+                text = None
+            self.offset += len(raw)
+            self.line += 1
+            if text is not None:
+                return text
 
 
 class _Recoded:

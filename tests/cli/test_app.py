@@ -428,7 +428,7 @@ def test_usage_errors_are_one_line():
     assert_user_error(run("no-such-command"), "no-such-command")
 
 
-@pytest.mark.parametrize("command", ["normalize", "tokenize", "freq", "colloc", "kwic", "sentiment", "cloud", "report"])
+@pytest.mark.parametrize("command", ["info", "normalize", "tokenize", "freq", "colloc", "kwic", "sentiment", "cloud", "report"])
 def test_every_command_has_help_with_an_arabic_example(command):
     result = run(command, "--help")
     assert result.returncode == 0
@@ -507,3 +507,33 @@ def test_a_file_name_that_is_not_utf8_does_not_abort(tmp_path, command):
 def test_a_symlink_loop_is_one_line(tmp_path):
     (tmp_path / "loop.txt").symlink_to("loop.txt")
     assert_user_error(run("freq", str(tmp_path / "loop.txt")), "loop.txt", "symbolic link that loops")
+
+
+def test_skip_bad_records_goes_on_with_one_line_counting_them(tmp_path):
+    path = tmp_path / "scraped.jsonl"
+    path.write_text('{"text": "قال الوزير"}\n{"text": null}\n{"text": "وصل الوزير"}\n{"broken', encoding="utf-8")
+    assert_user_error(run("freq", str(path)), "scraped.jsonl, line 2", "must be a string")
+    result = run("freq", str(path), "--skip-bad-records", "--format", "tsv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].split("\t")[:2] == ["الوزير", "2"]
+    assert result.stderr.splitlines() == [f"arabtext: warning: {path}: 2 bad records skipped (lines 2, 4); corpus.skipped lists them"]
+
+
+def test_a_category_tree_is_one_corpus_on_the_command_line(tmp_path):
+    for source, category, text in [("BBC", "sport", "فاز المنتخب"), ("CNN", "sport", "خسر المنتخب"), ("CNN", "economy", "ارتفع النفط")]:
+        (tmp_path / source / category).mkdir(parents=True, exist_ok=True)
+        (tmp_path / source / category / "1.txt").write_text(text, encoding="utf-8")
+    result = run("freq", str(tmp_path), "--format", "tsv")
+    assert result.returncode == 0 and result.stdout.splitlines()[1].split("\t")[:2] == ["المنتخب", "2"], result.stderr
+
+
+def test_info_summarizes_a_category_tree(tmp_path):
+    for source, category, text in [("BBC", "sport", "فاز المنتخب"), ("CNN", "sport", "خسر المنتخب"), ("CNN", "economy", "ارتفع النفط")]:
+        (tmp_path / source / category).mkdir(parents=True, exist_ok=True)
+        (tmp_path / source / category / "1.txt").write_text(text, encoding="utf-8")
+    result = run("info", str(tmp_path), "--path-fields", "source,category")
+    assert result.returncode == 0, result.stderr
+    assert "documents: 3   words: 6" in result.stdout
+    assert re.search(r"category\s+3 docs\s+2 values\s+sport \(2\), economy \(1\)", result.stdout), result.stdout
+    csv_out = run("info", str(tmp_path), "--path-fields", "source,category", "--format", "csv").stdout
+    assert csv_out.splitlines()[0] == "field,documents,distinct,top"
