@@ -184,7 +184,7 @@ def _open_path(
         return _Records(path, errors, strip_html, text_column, encoding, skip_bad)
     raise CorpusError(
         f"{_shown(path)}: cannot load {''.join(path.suffixes[-2:]) or 'a file without extension'} files; "
-        "expected a folder of .txt files, or a .txt, .csv or .jsonl file (.csv.gz and .jsonl.gz too)"
+        "expected a folder of .txt files, or a .txt, .csv, .jsonl or .json file (gzip-compressed too: .csv.gz ...)"
     )
 
 

@@ -1,4 +1,8 @@
-"""Files of records: a ``.csv`` with a text column, or ``.jsonl`` with one JSON object per line, streamed.
+"""Files of records: a ``.csv`` with a text column, ``.jsonl`` with one JSON object per line, or ``.json``.
+
+CSV and JSON Lines are streamed. A ``.json`` file holding one array of
+objects (as SaudiNewsNet publishes) is parsed whole, one file at a time; a
+``.json`` file that is JSON Lines under another name is streamed like one.
 
 Either may be gzip-compressed (``.csv.gz``, ``.jsonl.gz``): it is decompressed
 as it is read, never whole. Either may be in UTF-16 (with its byte-order mark,
@@ -42,7 +46,10 @@ class _Records(_Source):
         self._index: tuple[array, array, list[str]] | None = None
         if path.stat().st_size == 0:
             raise CorpusError(f"{self._where}: empty file, no documents")
-        self._header = self._read_header() if record_kind(path) == "csv" else None
+        kind = record_kind(path)
+        self._header = self._read_header() if kind == "csv" else None
+        self._array = kind == "json" and self._holds_array()
+        self._unit = "record" if self._array else "line"  # what a position in the file is called in messages and ids
 
     def __str__(self) -> str:
         return self._where
@@ -94,7 +101,7 @@ class _Records(_Source):
                     continue
                 if doc.id in first_line:
                     raise CorpusError(
-                        f"{self._where}, line {line}: duplicate id {doc.id!r} (first on line {first_line[doc.id]})"
+                        f"{self._where}, {self._unit} {line}: duplicate id {doc.id!r} (first on {self._unit} {first_line[doc.id]})"
                     )
                 first_line[doc.id] = line
                 offsets.append(offset)
@@ -102,7 +109,7 @@ class _Records(_Source):
         if self._skipped:
             lines = sorted(self._skipped)
             shown = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
-            self.warn(f"{self._where}: {len(lines)} bad record{'s' * (len(lines) != 1)} skipped (line{'s' * (len(lines) != 1)} "
+            self.warn(f"{self._where}: {len(lines)} bad record{'s' * (len(lines) != 1)} skipped ({self._unit}{'s' * (len(lines) != 1)} "
                       f"{shown}); corpus.skipped lists them")
         if not first_line:
             raise CorpusError(f"{self._where}: no documents (every record has an empty {self._text_column!r})")
@@ -121,8 +128,38 @@ class _Records(_Source):
             raise CorpusError(f"{self._where}, line 1: no {self._text_column!r} column (columns found: {found})")
         return header
 
+    def _holds_array(self) -> bool:
+        """Whether the .json file is one JSON array (else it is JSON Lines under a .json name)."""
+        with self._open() as f:
+            head = b""
+            while not head.strip() and len(head) < 4096:
+                chunk = f.read(256)
+                if not chunk:
+                    break
+                head += chunk
+        return head.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"["
+
+    def _array_records(self, f: BinaryIO, first: int) -> Iterator[tuple[int, int, dict[str, Any]]]:
+        """The objects of a JSON array from the ``first`` on, as (index, record number, fields)."""
+        f.seek(0)
+        text = _decode(f.read(), self._where, self._errors, encoding=self._encoding, warn=self.warn)
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise CorpusError(f"{self._where}, line {e.lineno}: not valid JSON ({e.msg} at column {e.colno})") from None
+        if not isinstance(items, list):
+            raise CorpusError(f"{self._where}: expected a JSON array of objects, found {type(items).__name__}")
+        for index in range(first, len(items)):
+            if isinstance(items[index], dict):
+                yield index, index + 1, items[index]
+            else:
+                self._refuse(index + 1, f"expected a JSON object, found {type(items[index]).__name__}")
+
     def _records(self, f: BinaryIO, offset: int = 0, line: int = 1) -> Iterator[tuple[int, int, dict[str, Any]]]:
         """Each record from the current position of ``f``, as (byte offset, line, fields)."""
+        if self._array:
+            yield from self._array_records(f, offset)
+            return
         lines = self._lines(f, offset, line)
         if self._header is None:
             for text in lines:
@@ -171,7 +208,7 @@ class _Records(_Source):
     def _refuse(self, line: int, reason: str) -> None:
         """A bad record: an error naming it, or with ``on_bad_records="skip"`` a row of ``skipped``."""
         if not self._skip_bad:
-            raise CorpusError(f"{self._where}, line {line}: {reason}")
+            raise CorpusError(f"{self._where}, {self._unit} {line}: {reason}")
         self._skipped[line] = reason
 
     def _json_object(self, text: str, line: int) -> dict[str, Any] | None:
@@ -185,7 +222,7 @@ class _Records(_Source):
 
     def _document(self, line: int, fields: dict[str, Any]) -> Document | None:
         """The record as a Document, or None (with a warning) when its text is empty."""
-        where = f"{self._where}, line {line}"
+        where = f"{self._where}, {self._unit} {line}"
         if self._text_column not in fields:
             found = ", ".join(map(repr, fields))
             return self._refuse(line, f"no {self._text_column!r} field (fields found: {found})")
@@ -197,17 +234,17 @@ class _Records(_Source):
             self.warn(f"{where}: empty {self._text_column!r}, record skipped")
             return None
         doc_id = fields.pop("id", None)
-        doc_id = f"line{line:04d}" if doc_id is None or str(doc_id).strip() == "" else str(doc_id).strip()
+        doc_id = f"{self._unit}{line:04d}" if doc_id is None or str(doc_id).strip() == "" else str(doc_id).strip()
         return Document(doc_id, text, fields)
 
 
 def record_kind(path: Path) -> str | None:
-    """``"csv"`` or ``"jsonl"`` for a file of records (compressed or not), else None."""
+    """``"csv"``, ``"jsonl"`` or ``"json"`` for a file of records (compressed or not), else None."""
     suffixes = [x.lower() for x in path.suffixes[-2:]]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     last = suffixes[-1] if suffixes else ""
-    return {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(last)
+    return {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}.get(last)
 
 
 def _open(path: Path) -> BinaryIO:

@@ -138,3 +138,44 @@ def test_skipped_is_empty_with_its_columns_and_the_option_is_checked(tmp_path):
     assert corpus.filter(lambda d: True).skipped.empty
     with pytest.raises(ValueError, match="on_bad_records must be"):
         at.load_corpus(path, on_bad_records="ignore")
+
+
+SAUDI = [
+    {"title": "أمير الرياض يفتتح المعرض", "content": "افتتح أمير منطقة الرياض معرض الكتاب الدولي", "date_extracted": "2015-07-21"},
+    {"title": "الهلال يفوز", "content": "فاز الهلال على النصر في الدوري", "date_extracted": "2015-07-22"},
+    {"title": "ارتفاع الأسهم", "content": "ارتفعت أسهم السوق السعودية في ختام التداول", "date_extracted": "2015-07-23"},
+]
+
+
+def test_a_json_array_is_one_document_per_object(tmp_path):
+    path = tmp_path / "2015-07-21.json"
+    path.write_text(json.dumps(SAUDI, ensure_ascii=False, indent=2), encoding="utf-8")
+    corpus = at.load_corpus(path, text_column="content")
+    assert [d.text for d in corpus] == [r["content"] for r in SAUDI]
+    assert corpus.ids == ["record0001", "record0002", "record0003"]
+    assert corpus[1].meta == {"title": "الهلال يفوز", "date_extracted": "2015-07-22"}
+    packed = tmp_path / "2015-07-21.json.gz"
+    packed.write_bytes(gzip.compress(path.read_bytes()))
+    assert list(at.load_corpus(packed, text_column="content")) == list(corpus)
+
+
+def test_json_lines_saved_as_json_are_read_as_json_lines(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in SAUDI), encoding="utf-8")
+    corpus = at.load_corpus(path, text_column="content")
+    assert [d.text for d in corpus] == [r["content"] for r in SAUDI] and corpus.ids[0] == "line0001"
+
+
+def test_bad_objects_of_an_array_are_named_or_skipped(tmp_path):
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps([SAUDI[0], "نص", {"title": "بلا محتوى"}, SAUDI[1]], ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"mixed\.json, record 2: expected a JSON object, found str"):
+        list(at.load_corpus(path, text_column="content"))
+    with pytest.warns(at.CorpusWarning, match=r"2 bad records skipped \(records 2, 3\)"):
+        corpus = at.load_corpus(path, text_column="content", on_bad_records="skip")
+        assert [d.text for d in corpus] == [SAUDI[0]["content"], SAUDI[1]["content"]]
+    assert corpus.skipped["line"].tolist() == [2, 3]
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"content": "نص"},\n {"content": ', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"broken\.json, line 2: not valid JSON"):
+        list(at.load_corpus(broken, text_column="content"))
