@@ -135,8 +135,9 @@ def _add_input(p: argparse.ArgumentParser, what: str) -> None:
         "path",
         nargs="?",
         metavar="PATH",
-        help=f"{what}: a folder of .txt files, a .txt, .csv or .jsonl file, or - for standard input "
-        "(default: the bundled sample corpus)",
+        help=f"{what}: a folder of .txt files (subfolders too), a .txt, .csv, .jsonl or .json file, a .zip or "
+        ".tar.gz archive, a quoted glob ('days/*.zip'), a bundled dataset (news, ajgt, arsarcasm), or - for "
+        "standard input (default: the bundled sample corpus)",
     )
     _add_input_options(p)
 

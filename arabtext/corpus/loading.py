@@ -20,14 +20,18 @@ naming it.
 from __future__ import annotations
 
 import errno
+import glob
+import gzip
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal
 
-from arabtext.corpus.collection import Corpus, CorpusError, Document, Errors, _Source
+from arabtext.corpus.collection import Corpus, CorpusError, Document, Errors, _Source, _warn
 from arabtext.corpus.decoding import _shown, check_encoding
-from arabtext.corpus.folder import _Entry, _size, _TextFiles, _is_blank_file, _list_folder
+from arabtext.corpus.archives import _MemberTexts, _open_archive, archive_kind
+from arabtext.corpus.folder import _Entry, _is_blank_file, _list_folder, _path_meta, _size, _TextFiles
+from arabtext.corpus.several import _Many, _without_suffixes
 from arabtext.corpus.bundled import DATASETS, dataset_path
 from arabtext.corpus.records import _Records, record_kind
 from arabtext.corpus.strings import _Texts, _documents_from
@@ -103,9 +107,16 @@ def load_corpus(
         raise ValueError(f"on_bad_records must be 'raise' or 'skip', not {on_bad_records!r}")
     if isinstance(path, Corpus):
         return path
+    options = (errors, strip_html, text_column, encoding, tuple(path_fields), on_bad_records == "skip")
+    if isinstance(path, str) and _is_glob(path) and not Path(path).exists():
+        matched = sorted(glob.glob(path, recursive=True))
+        if not matched:
+            raise FileNotFoundError(errno.ENOENT, "no file or folder matches the pattern", path)
+        return Corpus(_several(path, [Path(m) for m in matched], *options))
+    if isinstance(path, (list, tuple)) and path and all(isinstance(p, os.PathLike) for p in path):
+        return Corpus(_several(f"{len(path)} paths", [Path(p) for p in path], *options))
     if path is None or isinstance(path, (str, os.PathLike)):
-        where = _where(path)
-        return Corpus(_open_path(where, errors, strip_html, text_column, encoding, tuple(path_fields), on_bad_records == "skip"))
+        return Corpus(_open_path(_where(path), *options))
     return Corpus(_Texts(list(_documents_from(path, strip_html))))
 
 
@@ -168,6 +179,8 @@ def _open_path(
 ) -> _Source:
     if path.is_dir():
         return _TextFiles(path, _list_folder(path, encoding, path_fields), errors, strip_html, encoding)
+    if archive_kind(path) and path.is_file():
+        return _open_archive(path, errors, strip_html, text_column, encoding, path_fields, skip_bad)
     if path.is_symlink():
         _size(str(path))  # a link that loops or leads nowhere: say so, not "not found"
     if not path.exists():
@@ -175,6 +188,9 @@ def _open_path(
             errno.ENOENT, f"corpus not found: no such file or folder (bundled datasets: {', '.join(DATASETS)})", _shown(path)
         )
     suffix = path.suffix.lower()
+    if path.name.lower().endswith(".txt.gz"):
+        inner = path.name[: -len(".gz")]
+        return _MemberTexts(_shown(path), [(inner, lambda: gzip.open(path, "rb"))], errors, strip_html, encoding, ())  # type: ignore[list-item]
     if suffix == ".txt":
         if _is_blank_file(path, path.stat().st_size):
             raise CorpusError(f"{_shown(path)}: empty file, no text to load")
@@ -186,6 +202,34 @@ def _open_path(
         f"{_shown(path)}: cannot load {''.join(path.suffixes[-2:]) or 'a file without extension'} files; "
         "expected a folder of .txt files, or a .txt, .csv, .jsonl or .json file (gzip-compressed too: .csv.gz ...)"
     )
+
+
+def _is_glob(path: str) -> bool:
+    return any(c in path for c in "*?[")
+
+
+def _several(
+    where: str, paths: list[Path], errors: Errors, strip_html: bool, text_column: str, encoding: str,
+    path_fields: tuple[str, ...], skip_bad: bool,
+) -> _Source:
+    """Files, folders and archives as one corpus, in the order given; each named by its path below their common folder."""
+    root = Path(os.path.commonpath([str(p.absolute().parent) for p in paths]))
+    parts: list[tuple[str | None, _Source, dict[str, str]]] = []
+    for p in paths:
+        relative = p.absolute().relative_to(root).as_posix()
+        if p.is_file() and p.suffix.lower() == ".txt":
+            if _is_blank_file(p, p.stat().st_size):
+                _warn(f"{_shown(p)}: empty file, skipped")
+                continue
+            # a text file is one document: its path is its id, as in a folder
+            entry = _Entry(_shown(relative[: -len(".txt")]), str(p), _path_meta(_shown(relative), ()))
+            parts.append((None, _TextFiles(p, [entry], errors, strip_html, encoding), {}))
+        else:
+            source = _open_path(p, errors, strip_html, text_column, encoding, path_fields, skip_bad)
+            parts.append((_shown(_without_suffixes(relative)), source, {"file": _shown(relative)}))
+    if not parts:
+        raise CorpusError(f"{where}: no documents to load (every file is empty)")
+    return _Many(where, parts)
 
 
 def _check_errors(errors: str) -> None:

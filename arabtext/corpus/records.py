@@ -33,18 +33,21 @@ class _Records(_Source):
     """Documents from a CSV or JSONL file, one per row or line."""
 
     def __init__(
-        self, path: Path, errors: Errors, strip_html: bool, text_column: str, encoding: str = "utf-8", skip_bad: bool = False
+        self, path: Path, errors: Errors, strip_html: bool, text_column: str, encoding: str = "utf-8", skip_bad: bool = False,
+        *, opener: Callable[[], BinaryIO] | None = None, where: str | None = None,
     ) -> None:
+        """``opener`` reads a member of an archive instead of the file ``path`` (then only its name counts) and ``where`` names it."""
         self._path = path
+        self._opener = opener
         self._skip_bad = skip_bad
         self._skipped: dict[int, str] = {}  # line -> reason, kept across passes so that each bad record counts once
-        self._where = _shown(path)
+        self._where = where or _shown(path)
         self._errors = errors
         self._encoding = encoding
         self._strip_html = strip_html
         self._text_column = text_column
         self._index: tuple[array, array, list[str]] | None = None
-        if path.stat().st_size == 0:
+        if opener is None and path.stat().st_size == 0:
             raise CorpusError(f"{self._where}: empty file, no documents")
         kind = record_kind(path)
         self._header = self._read_header() if kind == "csv" else None
@@ -188,7 +191,7 @@ class _Records(_Source):
 
     def _open(self) -> BinaryIO:
         """The file as lines of bytes that split as UTF-8 or 8-bit text do: recoded when it is UTF-16 or UTF-32."""
-        f = _open(self._path)
+        f = _open(self._path) if self._opener is None else _opened(self._opener(), self._path.name)
         try:
             encoding = sniffed(f.read(4), self._encoding)
             f.seek(0)
@@ -245,6 +248,11 @@ def record_kind(path: Path) -> str | None:
         suffixes = suffixes[:-1]
     last = suffixes[-1] if suffixes else ""
     return {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}.get(last)
+
+
+def _opened(f: BinaryIO, name: str) -> BinaryIO:
+    """A stream decompressed when its name ends in .gz (a .jsonl.gz member of an archive)."""
+    return gzip.GzipFile(fileobj=f, mode="rb") if name.lower().endswith(".gz") else f  # type: ignore[return-value]
 
 
 def _open(path: Path) -> BinaryIO:

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -537,3 +538,13 @@ def test_info_summarizes_a_category_tree(tmp_path):
     assert re.search(r"category\s+3 docs\s+2 values\s+sport \(2\), economy \(1\)", result.stdout), result.stdout
     csv_out = run("info", str(tmp_path), "--path-fields", "source,category", "--format", "csv").stdout
     assert csv_out.splitlines()[0] == "field,documents,distinct,top"
+
+
+def test_a_quoted_glob_of_zipped_json_arrays(tmp_path):
+    for day in ("2015-07-21", "2015-07-22"):
+        with zipfile.ZipFile(tmp_path / f"{day}.zip", "w") as z:
+            z.writestr(f"{day}.json", json.dumps([{"content": "فاز الهلال على النصر"}], ensure_ascii=False))
+    result = run("freq", str(tmp_path / "*.zip"), "--text-column", "content", "--format", "tsv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].split("\t")[:2] == ["النصر", "2"]
+    assert "documents: 2" in run("info", str(tmp_path / "*.zip"), "--text-column", "content").stdout
