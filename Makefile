@@ -37,6 +37,7 @@ student: $(STAMP)
 CAMEL_CHECK := import camel_tools.utils.dediac, camel_tools.utils.normalize, camel_tools.tokenizers.word
 BENCH_ARGS ?=
 SCALE_ARGS ?=
+TREE_ARGS ?=
 
 ## make bench: arabtext against pyarabic, camel-tools and NLTK on the same input; 10 MB and 100 MB
 ## of news counted against NLTK (about 3 minutes). Quicker: BENCH_ARGS="--sizes 1 --repeats 3" SCALE_ARGS="--sizes 10";
@@ -45,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python -c "$(CAMEL_CHECK)" 2>/dev/null || { $(BIN)/python -m pip install --quiet --no-deps camel-tools && $(BIN)/python -m pip install --quiet regex emoji six; }
 	$(BIN)/python benchmarks/bench_text.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/bench_scale.py $(SCALE_ARGS)
+	$(BIN)/python benchmarks/bench_corpus_tree.py $(TREE_ARGS)
 	$(BIN)/python benchmarks/sentiment_eval.py
 
 ## make train-sentiment: retrain the shipped sentiment model from ../shared/data (needs the dev extra)

@@ -146,3 +146,17 @@ def test_format_table_aligns_columns():
     assert lines[1] == "--------  ----"
     assert lines[2] == "arabtext  12.5"
     assert lines[3] == "nltk      3.25"
+
+
+@pytest.mark.slow
+def test_bench_corpus_tree_compares_arabtext_with_the_hand_written_loop(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "bench_corpus_tree.py"), "--files", "120", "--repeats", "1", "--data", str(tmp_path)],
+        capture_output=True, text=True, check=False, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "120 files" in done.stdout
+    for case in ("by hand: os.walk", "arabtext: word_counts(load_corpus(tree, path_fields))", "arabtext: the same tree as one .zip"):
+        assert case in done.stdout
+    assert re.search(r"category tree: \d+\.\d\dx the speed of the hand-written loop", done.stdout)
+    assert (tmp_path / "tree-120" / ".complete").is_file() and (tmp_path / "tree-120.zip").is_file()
