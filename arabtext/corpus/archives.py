@@ -50,7 +50,7 @@ def _open_archive(
         elif record_kind(PurePosixPath(name)):
             source = _Records(
                 PurePosixPath(name), errors, strip_html, text_column, encoding, skip_bad,  # type: ignore[arg-type]
-                opener=opener, where=f"{where}:{name}",
+                opener=opener, member=(where, name),
             )
             parts.append((_without_suffixes(name), source, {"member": name}))
         else:

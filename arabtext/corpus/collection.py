@@ -186,6 +186,7 @@ class Corpus(Sequence[Document]):
         """The bad records left out with ``on_bad_records="skip"``: one row each (``file``, ``line``, ``reason``).
 
         Filled as the corpus is read: after a complete pass it lists every one.
+        A record inside an archive also names its ``member`` (the archive is the ``file``).
 
         >>> from arabtext import load_corpus
         >>> list(load_corpus(["نص"]).skipped.columns)
@@ -193,7 +194,9 @@ class Corpus(Sequence[Document]):
         """
         import pandas as pd
 
-        return pd.DataFrame(self._source.skipped(), columns=["file", "line", "reason"])
+        rows = self._source.skipped()
+        table = pd.DataFrame(rows, columns=["file", "line", "reason", "member"])
+        return table if any(row[3] for row in rows) else table.drop(columns="member")
 
     def to_frame(self, *, text: bool = False) -> pd.DataFrame:
         """One row per document: ``id``, the ``meta`` fields, ``n_chars`` (and ``text`` if asked).
@@ -238,8 +241,8 @@ class _Source(ABC):
         """The length if it costs nothing to know (``repr`` must not read a big file)."""
         return len(self)
 
-    def skipped(self) -> list[tuple[str, int, str]]:
-        """(file, line, reason) of each bad record left out so far (``on_bad_records="skip"``)."""
+    def skipped(self) -> list[tuple[str, int, str, str]]:
+        """(file, line, reason, archive member or "") of each bad record left out so far (``on_bad_records="skip"``)."""
         return []
 
     def warn(self, message: str) -> None:
@@ -282,7 +285,7 @@ class _Subset(_Source):
     def read(self, position: int) -> Document:
         return self._parent[self._matches()[position]]
 
-    def skipped(self) -> list[tuple[str, int, str]]:
+    def skipped(self) -> list[tuple[str, int, str, str]]:
         return self._parent._source.skipped()
 
     def __iter__(self) -> Iterator[Document]:

@@ -34,14 +34,15 @@ class _Records(_Source):
 
     def __init__(
         self, path: Path, errors: Errors, strip_html: bool, text_column: str, encoding: str = "utf-8", skip_bad: bool = False,
-        *, opener: Callable[[], BinaryIO] | None = None, where: str | None = None,
+        *, opener: Callable[[], BinaryIO] | None = None, member: tuple[str, str] | None = None,
     ) -> None:
-        """``opener`` reads a member of an archive instead of the file ``path`` (then only its name counts) and ``where`` names it."""
+        """``opener`` reads the ``member`` (archive, member name) of an archive instead of the file ``path``."""
         self._path = path
         self._opener = opener
+        self._member = member
         self._skip_bad = skip_bad
         self._skipped: dict[int, str] = {}  # line -> reason, kept across passes so that each bad record counts once
-        self._where = where or _shown(path)
+        self._where = f"{member[0]}:{member[1]}" if member else _shown(path)
         self._errors = errors
         self._encoding = encoding
         self._strip_html = strip_html
@@ -66,8 +67,9 @@ class _Records(_Source):
     def ids(self) -> list[str]:
         return self._indexed()[2]
 
-    def skipped(self) -> list[tuple[str, int, str]]:
-        return [(self._where, line, reason) for line, reason in sorted(self._skipped.items())]
+    def skipped(self) -> list[tuple[str, int, str, str]]:
+        file, member = self._member or (self._where, "")
+        return [(file, line, reason, member) for line, reason in sorted(self._skipped.items())]
 
     def read(self, position: int) -> Document:
         offsets, lines, _ = self._indexed()

@@ -49,7 +49,7 @@ class _Many(_Source):
             for doc in source:
                 yield _renamed(name, meta, doc)
 
-    def skipped(self) -> list[tuple[str, int, str]]:
+    def skipped(self) -> list[tuple[str, int, str, str]]:
         return [row for _, source, _ in self._parts for row in source.skipped()]
 
     def _lengths(self) -> list[int]:

@@ -122,7 +122,7 @@ def test_bad_records_inside_an_archive_are_skipped_and_listed(tmp_path):
     with pytest.warns(CorpusWarning):
         corpus = at.load_corpus(path, on_bad_records="skip")
         assert [d.text for d in corpus] == ["قال الوزير", "وصل الوزير", "غادر الوزير"]
-    assert corpus.skipped[["file", "line"]].values.tolist() == [[f"{path}:part1.jsonl", 2], [f"{path}:part2.jsonl", 1]]
+    assert corpus.skipped[["file", "member", "line"]].values.tolist() == [[str(path), "part1.jsonl", 2], [str(path), "part2.jsonl", 1]]
 
 
 def test_a_damaged_archive_is_one_clear_error(tmp_path):
