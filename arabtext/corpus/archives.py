@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import tarfile
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from arabtext.corpus.collection import CorpusError, Document, Errors, _Source, _warn
 from arabtext.corpus.decoding import _clean, _shown, _whole_text
-from arabtext.corpus.folder import _path_meta
+from arabtext.corpus.folder import _ListedTexts, _path_meta
 from arabtext.corpus.records import _Records, record_kind
 from arabtext.corpus.several import _Many, _without_suffixes
 
@@ -60,7 +60,7 @@ def _open_archive(
         _warn(f"{where}: {len(other)} member{'s' * (len(other) != 1)} not loaded (not .txt, .csv, .jsonl or .json): "
               f"{', '.join(other[:5])}{more}")
     if texts:
-        parts.insert(0, (None, _MemberTexts(where, texts, errors, strip_html, encoding, path_fields), {}))
+        parts.insert(0, (None, _MemberTexts(where, texts, errors, strip_html, encoding, path_fields, skip_bad), {}))
     if not parts:
         raise CorpusError(f"{where}: no documents to load: no .txt, .csv, .jsonl or .json members")
     if len(parts) == 1:
@@ -98,26 +98,28 @@ def _tar_members(path: Path) -> list[tuple[str, int, Opener]]:
     ]
 
 
-class _MemberTexts(_Source):
+class _MemberTexts(_ListedTexts):
     """The .txt members of an archive, one document each, ids their paths inside it without .txt."""
 
     def __init__(
         self, where: str, members: list[tuple[str, Opener]], errors: Errors, strip_html: bool, encoding: str,
-        path_fields: Sequence[str],
+        path_fields: Sequence[str], skip_bad: bool = False,
     ) -> None:
+        super().__init__(skip_bad)
         self._where, self._members = where, members
         self._errors, self._strip_html, self._encoding, self._path_fields = errors, strip_html, encoding, path_fields
 
     def __str__(self) -> str:
         return self._where
 
-    def __len__(self) -> int:
-        return len(self._members)
-
-    def ids(self) -> list[str]:
+    def _listed_ids(self) -> list[str]:
         return [name[: -len(".txt")] for name, _ in self._members]
 
-    def read(self, position: int) -> Document:
+    def _named(self, position: int) -> tuple[str, str, str]:
+        name = self._members[position][0]
+        return self._where, name, f"{self._where}:{name}"
+
+    def _decoded(self, position: int) -> Document:
         name, opener = self._members[position]
         where = f"{self._where}:{name}"
         with opener() as f:
@@ -126,6 +128,3 @@ class _MemberTexts(_Source):
         if not text.strip():
             self.warn(f"{where}: no text left after reading; kept as an empty document")
         return Document(name[: -len(".txt")], text, _path_meta(name, self._path_fields))
-
-    def __iter__(self) -> Iterator[Document]:
-        return map(self.read, range(len(self._members)))

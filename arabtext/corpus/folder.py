@@ -7,6 +7,7 @@ import errno
 import io
 import os
 import stat
+from abc import abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,26 +36,102 @@ class _Entry:
     meta: dict[str, str]
 
 
-class _TextFiles(_Source):
+class _ListedTexts(_Source):
+    """Texts listed up front and read one at a time: the .txt files of a folder, the .txt members of an archive.
+
+    With ``skip_bad``, a text that cannot be decoded (or is binary) is left
+    out and listed in ``skipped``. Which texts are good is then known only
+    after a pass over them all, so ``len()``, ``ids`` and ``corpus[i]`` make
+    that pass first; iteration streams as always.
+    """
+
+    def __init__(self, skip_bad: bool) -> None:
+        self._skip_bad = skip_bad
+        self._bad: dict[int, str] = {}  # listed position -> reason
+        self._good: list[int] | None = None
+
+    @abstractmethod
+    def _listed_ids(self) -> list[str]: ...
+
+    @abstractmethod
+    def _decoded(self, position: int) -> Document:
+        """The listed text at ``position``; CorpusError when it cannot be decoded."""
+
+    @abstractmethod
+    def _named(self, position: int) -> tuple[str, str, str]:
+        """(file, member, where) of the listed text at ``position``, for ``skipped`` and messages."""
+
+    def __len__(self) -> int:
+        return len(self._positions())
+
+    def ids(self) -> list[str]:
+        ids = self._listed_ids()
+        return ids if not self._skip_bad else [ids[p] for p in self._positions()]
+
+    def read(self, position: int) -> Document:
+        return self._decoded(self._positions()[position] if self._skip_bad else position)
+
+    def __iter__(self) -> Iterator[Document]:
+        if not self._skip_bad:
+            return map(self._decoded, range(len(self._listed_ids())))
+        return self._streamed()
+
+    def skipped(self) -> list[tuple[str, int, str, str]]:
+        # a whole text is one record: its line is 1
+        return [(self._named(p)[0], 1, reason, self._named(p)[1]) for p, reason in sorted(self._bad.items())]
+
+    def _streamed(self) -> Iterator[Document]:
+        good = []
+        for position in range(len(self._listed_ids())):
+            try:
+                doc = self._decoded(position)
+            except CorpusError as e:
+                self._bad[position] = str(e).removeprefix(f"{self._named(position)[2]}: ")
+                continue
+            good.append(position)
+            yield doc
+        self._good = good
+        if self._bad:
+            names = [self._named(p)[1] or self._named(p)[0] for p in sorted(self._bad)]
+            shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+            self.warn(f"{self}: {len(names)} text{'s' * (len(names) != 1)} that cannot be decoded skipped ({shown}); "
+                      "corpus.skipped lists them")
+
+    def _positions(self) -> Sequence[int]:
+        if not self._skip_bad:
+            return range(len(self._listed_ids()))
+        if self._good is None:
+            for _ in self._streamed():
+                pass
+        assert self._good is not None
+        return self._good
+
+
+class _TextFiles(_ListedTexts):
     """Documents from .txt files, listed up front and read one at a time."""
 
-    def __init__(self, where: Path, entries: list[_Entry], errors: Errors, strip_html: bool, encoding: str = "utf-8") -> None:
+    def __init__(
+        self, where: Path, entries: list[_Entry], errors: Errors, strip_html: bool, encoding: str = "utf-8",
+        skip_bad: bool = False,
+    ) -> None:
+        super().__init__(skip_bad)
         self._where = where
         self._entries = entries
         self._errors = errors
         self._strip_html = strip_html
         self._encoding = encoding
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
     def __str__(self) -> str:
         return _shown(self._where)
 
-    def ids(self) -> list[str]:
+    def _listed_ids(self) -> list[str]:
         return [entry.id for entry in self._entries]
 
-    def read(self, position: int) -> Document:
+    def _named(self, position: int) -> tuple[str, str, str]:
+        where = _shown(self._entries[position].path)
+        return where, "", where
+
+    def _decoded(self, position: int) -> Document:
         entry = self._entries[position]
         where = _shown(entry.path)
         text = _read_text_file(entry.path, self._errors, self._encoding, self.warn)
@@ -64,9 +141,6 @@ class _TextFiles(_Source):
             # held only markup); dropping it now would shift every index after it.
             self.warn(f"{where}: no text left after reading; kept as an empty document")
         return Document(entry.id, text, dict(entry.meta))
-
-    def __iter__(self) -> Iterator[Document]:
-        return map(self.read, range(len(self._entries)))
 
 
 def _list_folder(folder: Path, encoding: str = "utf-8", path_fields: Sequence[str] = ()) -> list[_Entry]:

@@ -77,6 +77,13 @@ def load_corpus(
       (``.csv.gz``, ``.jsonl.gz``): one document per row/line, text from
       ``text_column``, id from an ``id`` column when present (else
       ``line0002``, the line the record starts on), the rest to ``meta``.
+      A ``.json`` file holding an array: one document per object (ids
+      ``record0001`` ...); JSON Lines under a ``.json`` name are read as such.
+    - a ``.zip``, ``.tar`` or ``.tar.gz`` archive, read in place: its ``.txt``
+      members as a folder's files, its CSV/JSON(L) members as files of records.
+    - a glob (``"days/*.zip"``, ``**`` for any depth) or a list of
+      ``Path`` objects: one corpus, in sorted order, each document's id
+      prefixed by the file it came from (a list of *strings* is texts).
     - an iterable of strings (ids ``doc0001``, ...) or of Documents.
     - a Corpus: returned as it is.
 
@@ -92,8 +99,10 @@ def load_corpus(
     ``on_bad_records="skip"`` leaves out a CSV row or JSON line that cannot
     be a document (not valid JSON, not an object, no text field or a text
     that is not a string, a wrong number of fields, undecodable bytes, a
-    compressed file cut short) instead of stopping at it: ``corpus.skipped``
-    lists each (file, line, reason), and one warning per file counts them.
+    compressed file cut short), and a text file or archive member that
+    cannot be decoded, instead of stopping at it: ``corpus.skipped`` lists
+    each (file, line, reason; member for archives), and one warning per file
+    counts them.
 
     >>> corpus = load_corpus()
     >>> corpus[0].text.split()[0]
@@ -178,7 +187,7 @@ def _open_path(
     path_fields: tuple[str, ...] = (), skip_bad: bool = False,
 ) -> _Source:
     if path.is_dir():
-        return _TextFiles(path, _list_folder(path, encoding, path_fields), errors, strip_html, encoding)
+        return _TextFiles(path, _list_folder(path, encoding, path_fields), errors, strip_html, encoding, skip_bad)
     if archive_kind(path) and path.is_file():
         return _open_archive(path, errors, strip_html, text_column, encoding, path_fields, skip_bad)
     if path.is_symlink():
@@ -190,12 +199,13 @@ def _open_path(
     suffix = path.suffix.lower()
     if path.name.lower().endswith(".txt.gz"):
         inner = path.name[: -len(".gz")]
-        return _MemberTexts(_shown(path), [(inner, lambda: gzip.open(path, "rb"))], errors, strip_html, encoding, ())  # type: ignore[list-item]
+        opener = lambda: gzip.open(path, "rb")  # noqa: E731
+        return _MemberTexts(_shown(path), [(inner, opener)], errors, strip_html, encoding, (), skip_bad)  # type: ignore[list-item]
     if suffix == ".txt":
         if _is_blank_file(path, path.stat().st_size):
             raise CorpusError(f"{_shown(path)}: empty file, no text to load")
         entry = _Entry(_shown(path.stem), str(path), {"file": _shown(path.name)})
-        return _TextFiles(path, [entry], errors, strip_html, encoding)
+        return _TextFiles(path, [entry], errors, strip_html, encoding, skip_bad)
     if record_kind(path):
         return _Records(path, errors, strip_html, text_column, encoding, skip_bad)
     raise CorpusError(
@@ -223,7 +233,7 @@ def _several(
                 continue
             # a text file is one document: its path is its id, as in a folder
             entry = _Entry(_shown(relative[: -len(".txt")]), str(p), _path_meta(_shown(relative), ()))
-            parts.append((None, _TextFiles(p, [entry], errors, strip_html, encoding), {}))
+            parts.append((None, _TextFiles(p, [entry], errors, strip_html, encoding, skip_bad), {}))
         else:
             source = _open_path(p, errors, strip_html, text_column, encoding, path_fields, skip_bad)
             parts.append((_shown(_without_suffixes(relative)), source, {"file": _shown(relative)}))

@@ -135,3 +135,24 @@ def test_a_damaged_archive_is_one_clear_error(tmp_path):
         z.writestr("notes.md", "x")
     with pytest.warns(CorpusWarning), pytest.raises(CorpusError, match="no documents to load"):
         at.load_corpus(empty)
+
+
+def test_texts_that_cannot_be_decoded_are_skipped_in_folders_and_archives(tmp_path):
+    folder = write_tree(tmp_path / "tree")
+    (folder / "Arabiya" / "Tech" / "0002.txt").write_bytes("نص قديم".encode("cp1256"))
+    (folder / "Arabiya" / "Tech" / "0003.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with pytest.raises(CorpusError, match="0002.txt: not UTF-8"):
+        list(at.load_corpus(folder))
+    with pytest.warns(CorpusWarning, match="2 texts that cannot be decoded skipped"):
+        corpus = at.load_corpus(folder, on_bad_records="skip")
+        assert len(corpus) == len(TREE) and corpus.ids == [n.removesuffix(".txt") for n in sorted(TREE)]
+    assert [Path(f).name for f in corpus.skipped["file"]] == ["0002.txt", "0003.txt"]
+    assert corpus[len(TREE) - 1].id == "Arabiya/Tech/0001"
+    archive = tmp_path / "tree.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in sorted(folder.rglob("*.txt")):
+            z.write(path, path.relative_to(folder).as_posix())
+    with pytest.warns(CorpusWarning, match="2 texts that cannot be decoded skipped"):
+        zipped = at.load_corpus(archive, on_bad_records="skip")
+        assert list(zipped) == list(corpus)
+    assert zipped.skipped["member"].tolist() == ["Arabiya/Tech/0002.txt", "Arabiya/Tech/0003.txt"]
