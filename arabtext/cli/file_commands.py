@@ -35,6 +35,15 @@ def _report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--method", choices=tuple(SENTIMENT_METHODS), default="lexicon", help="sentiment method (default lexicon)")
 
 
+def _source_name(path: str | list[Path] | None) -> str | None:
+    """How the report names its input: standard input, a file's name, or how many paths."""
+    if path == STDIN:
+        return "standard input"
+    if isinstance(path, list):
+        return f"{len(path)} paths"
+    return path and Path(path).name
+
+
 def _run_cloud(args: argparse.Namespace) -> None:
     from arabtext.analysis.frequency import freq_table
     from arabtext.display.clouds import word_cloud
@@ -69,7 +78,7 @@ def _run_report(args: argparse.Namespace) -> None:
         args.output,
         _load(args),
         title=args.title,
-        source="standard input" if args.path == STDIN else args.path and Path(args.path).name,
+        source=_source_name(args.path),
         top=args.top or 20,
         measures=args.measures,
         window=args.window,

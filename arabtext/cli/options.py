@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-
 import difflib
 from collections.abc import Callable
+from pathlib import Path
 from typing import NamedTuple
 
 from arabtext.cli.tables import FORMATS
@@ -130,12 +130,24 @@ def _add_stopwords(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keep-stopwords", action="store_true", help="keep stop words (default: leave them out)")
 
 
+class _Paths(argparse.Action):
+    """PATH arguments: none (the bundled corpus), one, or several read as one corpus (as a list of Paths)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+        values = list(values or [])
+        if len(values) > 1 and STDIN in values:
+            parser.error("- (standard input) cannot be one of several paths")
+        value = None if not values else values[0] if len(values) == 1 else [Path(v) for v in values]
+        setattr(namespace, self.dest, value)
+
+
 def _add_input(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument(
         "path",
-        nargs="?",
+        nargs="*",
+        action=_Paths,
         metavar="PATH",
-        help=f"{what}: a folder of .txt files (subfolders too), a .txt, .csv, .jsonl or .json file, a .zip or "
+        help=f"{what} (several PATHs: one corpus): a folder of .txt files (subfolders too), a .txt, .csv, .jsonl or .json file, a .zip or "
         ".tar.gz archive, a quoted glob ('days/*.zip'), a bundled dataset (news, ajgt, arsarcasm), or - for "
         "standard input (default: the bundled sample corpus)",
     )

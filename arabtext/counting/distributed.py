@@ -96,14 +96,18 @@ def count_paths(
     errors: Errors = "strict",
     strip_html: bool = False,
     text_column: str = "text",
+    encoding: str = "utf-8",
+    path_fields: Sequence[str] = (),
+    on_bad_records: str = "raise",
 ) -> CorpusCounts:
-    """Count the corpora at ``paths`` (files or folders, as ``load_corpus`` reads them) on Dask's workers.
+    """Count the corpora at ``paths`` (files, folders, archives, as ``load_corpus`` reads them) on Dask's workers.
 
     Each path is read by a worker (so the paths must be readable there: a
     shared file system, or a cluster on this machine); warnings about
     skipped documents come back and are issued here. The counts are those
     of counting the documents of every path in order, in one process.
-    Put big corpora in many files: one file is one task.
+    Put big corpora in many files: one file (or archive) is one task. The
+    reading options are those of ``load_corpus``.
 
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -117,7 +121,11 @@ def count_paths(
         raise TypeError("paths must be a list of paths; for one corpus, pass [path]")
     new = _tallies(window, words)
     bag = db.from_sequence([os.fspath(p) for p in paths], npartitions=max(len(paths), 1))
-    read = partial(_read_paths, {"errors": errors, "strip_html": strip_html, "text_column": text_column})
+    options = {
+        "errors": errors, "strip_html": strip_html, "text_column": text_column, "encoding": encoding,
+        "path_fields": tuple(path_fields), "on_bad_records": on_bad_records,
+    }
+    read = partial(_read_paths, options)
     part = bag.reduction(
         partial(_count_partition, new, _portable(normalize), read=read),
         partial(_added, new),

@@ -548,3 +548,15 @@ def test_a_quoted_glob_of_zipped_json_arrays(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1].split("\t")[:2] == ["النصر", "2"]
     assert "documents: 2" in run("info", str(tmp_path / "*.zip"), "--text-column", "content").stdout
+
+
+def test_several_paths_are_one_corpus(tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.txt"
+    a.write_text('{"id": "1", "text": "قال الوزير"}\n', encoding="utf-8")
+    b.write_text("وصل الوزير", encoding="utf-8")
+    result = run("freq", str(a), str(b), "--format", "tsv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].split("\t")[:2] == ["الوزير", "2"]
+    lines = run("kwic", str(a), str(b), "الوزير", "--format", "tsv").stdout.splitlines()
+    assert [line.split("\t")[3] for line in lines[1:]] == ["a/1", "b"]
+    assert run("freq", str(a), "-").returncode == 2

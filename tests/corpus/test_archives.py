@@ -156,3 +156,17 @@ def test_texts_that_cannot_be_decoded_are_skipped_in_folders_and_archives(tmp_pa
         zipped = at.load_corpus(archive, on_bad_records="skip")
         assert list(zipped) == list(corpus)
     assert zipped.skipped["member"].tolist() == ["Arabiya/Tech/0002.txt", "Arabiya/Tech/0003.txt"]
+
+
+def test_processes_and_dask_count_archives_and_globs_as_one_process_does(tree, tmp_path):
+    from arabtext.counting.distributed import count_paths
+
+    for day in ("2015-07-21", "2015-07-22"):
+        with zipfile.ZipFile(tmp_path / f"{day}.zip", "w") as z:
+            z.writestr(f"{day}.json", json.dumps(SAUDI_DAY, ensure_ascii=False))
+    corpus = at.load_corpus(str(tmp_path / "*.zip"), text_column="content")
+    once = at.count_corpus(corpus)
+    assert at.count_corpus(corpus, n_jobs=2).words.counts == once.words.counts
+    by_dask = count_paths(sorted(tmp_path.glob("*.zip")), text_column="content", scheduler="sync")
+    assert by_dask.words.counts == once.words.counts
+    assert at.collocations(by_dask.pairs, min_count=1).equals(at.collocations(once.pairs, min_count=1))
