@@ -76,7 +76,7 @@ def freq_table(
     (``corpus.filter(source=...)``). ``wide=True`` gives instead one row per
     word and one count column per group, with ``total``, most frequent in
     all first and ``min_count`` on the total. Documents without the field
-    are left out with a warning.
+    are left out with a warning. (With ``by``, no progress bar is shown.)
 
     >>> freq_table("الحرب، ثم الحرب، ثم السلام", stopwords=False)[["token", "count", "per_10k"]].values.tolist()
     [['الحرب', 2, 4000.0], ['ثم', 2, 4000.0], ['السلام', 1, 2000.0]]

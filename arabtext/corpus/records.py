@@ -147,7 +147,8 @@ class _Records(_Source):
     def _array_records(self, f: BinaryIO, first: int) -> Iterator[tuple[int, int, dict[str, Any]]]:
         """The objects of a JSON array from the ``first`` on, as (index, record number, fields)."""
         f.seek(0)
-        text = _decode(f.read(), self._where, self._errors, encoding=self._encoding, warn=self.warn)
+        encoding = "utf-8" if isinstance(f, _Recoded) else self._encoding
+        text = _decode(f.read(), self._where, self._errors, encoding=encoding, warn=self.warn)
         try:
             items = json.loads(text)
         except json.JSONDecodeError as e:
@@ -347,6 +348,10 @@ class _Recoded:
         if self._errors == "replace" and "\ufffd" in line:
             self._warn(f"{self._where}: not valid {self._encoding}; undecodable bytes replaced with U+FFFD")
         return line.encode("utf-8")
+
+    def read(self, size: int = -1) -> bytes:
+        """The rest of the file, or (``size`` ≥ 0) its next line: enough to look at how a file starts."""
+        return b"".join(self) if size < 0 else next(self, b"")
 
     def seek(self, offset: int) -> None:
         self._text.detach()

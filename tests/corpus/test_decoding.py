@@ -156,3 +156,9 @@ def test_symlinks_that_loop_or_lead_nowhere_are_corpus_errors(tmp_path):
     (tmp_path / "gone.txt").unlink()
     (tmp_path / "link.txt").symlink_to(tmp_path / "ok.txt")
     assert at.load_corpus(tmp_path).ids == ["link", "ok"]
+
+
+def test_a_utf16_json_array(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_bytes(json.dumps([{"text": line} for line in LINES], ensure_ascii=False, indent=1).encode("utf-16"))
+    assert [d.text for d in at.load_corpus(path)] == LINES
