@@ -122,7 +122,7 @@ def load_corpus(
         if not matched:
             raise FileNotFoundError(errno.ENOENT, "no file or folder matches the pattern", path)
         return Corpus(_several(path, [Path(m) for m in matched], *options))
-    if isinstance(path, (list, tuple)) and path and all(isinstance(p, os.PathLike) for p in path):
+    if _are_paths(path):
         return Corpus(_several(f"{len(path)} paths", [Path(p) for p in path], *options))
     if path is None or isinstance(path, (str, os.PathLike)):
         return Corpus(_open_path(_where(path), *options))
@@ -150,7 +150,7 @@ def iter_documents(
     ['doc0001', 'doc0002']
     """
     _check_errors(errors)
-    if path is None or isinstance(path, (str, os.PathLike, Corpus)):
+    if path is None or isinstance(path, (str, os.PathLike, Corpus)) or _are_paths(path):
         return iter(load_corpus(
             path, errors=errors, strip_html=strip_html, text_column=text_column, encoding=encoding,
             path_fields=path_fields, on_bad_records=on_bad_records,
@@ -210,8 +210,14 @@ def _open_path(
         return _Records(path, errors, strip_html, text_column, encoding, skip_bad)
     raise CorpusError(
         f"{_shown(path)}: cannot load {''.join(path.suffixes[-2:]) or 'a file without extension'} files; "
-        "expected a folder of .txt files, or a .txt, .csv, .jsonl or .json file (gzip-compressed too: .csv.gz ...)"
+        "expected a folder of .txt files, a .txt, .csv, .jsonl or .json file (gzip-compressed too: .csv.gz ...), "
+        "or a .zip or .tar.gz archive"
     )
+
+
+def _are_paths(path: object) -> bool:
+    """A list (or tuple) of Path objects: several files as one corpus. A list of strings is texts."""
+    return isinstance(path, (list, tuple)) and bool(path) and all(isinstance(p, os.PathLike) for p in path)
 
 
 def _is_glob(path: str) -> bool:

@@ -170,3 +170,11 @@ def test_processes_and_dask_count_archives_and_globs_as_one_process_does(tree, t
     by_dask = count_paths(sorted(tmp_path.glob("*.zip")), text_column="content", scheduler="sync")
     assert by_dask.words.counts == once.words.counts
     assert at.collocations(by_dask.pairs, min_count=1).equals(at.collocations(once.pairs, min_count=1))
+
+
+def test_iter_documents_streams_a_list_of_paths_and_a_glob(tree):
+    paths = sorted(tree.rglob("*.txt"))
+    assert [d.text for d in at.iter_documents(paths)] == [TREE[n] for n in sorted(TREE)]
+    assert [d.id for d in at.iter_documents(str(tree / "*" / "Sports" / "*.txt"))] == [
+        "Alkhaleej/Sports/0001", "Arabiya/Sports/0001"
+    ]
