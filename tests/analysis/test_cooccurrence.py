@@ -1,8 +1,6 @@
 import importlib
-import json
 import pickle
 import re
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -24,7 +22,6 @@ from arabtext.text.sentence_splitter import sentences
 from arabtext.text.tokenizer import tokenize
 
 ARTICLE = (Path(__file__).parents[2] / "corpus" / "sputnik-iraq-escalation.txt").read_text(encoding="utf-8")
-ANT = Path(__file__).parents[3] / "shared" / "data" / "news_ant_multisource" / "ant_multisource_news.jsonl"
 
 # small vocabularies, so pairs repeat
 words = st.sampled_from(["قال", "وزير", "الخارجية", "في", "بغداد", "القوات", "والقوات"])
@@ -256,28 +253,6 @@ def test_kwic_on_token_lists_points_into_the_joined_tokens():
 def test_bad_width_is_refused():
     with pytest.raises(ValueError, match="width"):
         kwic(ARTICLE, "القوات", width=-1)
-
-
-@pytest.mark.skipif(not ANT.exists(), reason="the shared ANT news sample is not on this machine")
-def test_counting_ant_news_is_much_faster_than_nltk():
-    """A rough guard (shared CPU): the count must beat NLTK's finder on 200k tokens by a wide margin."""
-    nltk_collocations = pytest.importorskip("nltk.collocations")
-    docs, n = [], 0
-    with ANT.open(encoding="utf-8") as f:
-        for line in f:
-            docs.append(tokenize(json.loads(line)["text"]))
-            n += len(docs[-1])
-            if n > 200_000:
-                break
-    start = time.perf_counter()
-    collocations(BigramCounts.from_tokens(docs), min_count=5, stopwords=False)
-    ours = time.perf_counter() - start
-    start = time.perf_counter()
-    finder = nltk_collocations.BigramCollocationFinder.from_words([w for d in docs for w in d])
-    finder.apply_freq_filter(5)
-    finder.score_ngrams(nltk_collocations.BigramAssocMeasures.likelihood_ratio)
-    theirs = time.perf_counter() - start
-    assert ours * 3 < theirs, (ours, theirs)
 
 
 # --- pairs inside sentences ------------------------------------------------------------------

@@ -16,7 +16,6 @@ from arabtext.sentiment.model import LEXICON_FEATURES, SentimentModel, save_mode
 
 REPO = Path(__file__).resolve().parents[2]
 MODEL_FILE = REPO / "arabtext" / "sentiment" / "data" / "sentiment_model.npz"
-SHARED = REPO.parent / "shared" / "data"
 
 
 @pytest.fixture(scope="module")
