@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from arabtext.corpus.collection import CorpusError, Document, Errors, _Source, _warn
-from arabtext.corpus.decoding import _clean, _shown, _whole_text
+from arabtext.corpus.decoding import _shown, _whole_text
 from arabtext.corpus.folder import _ListedTexts, _path_meta
 from arabtext.corpus.records import _Records, record_kind
 from arabtext.corpus.several import _Many, _without_suffixes
@@ -124,7 +124,5 @@ class _MemberTexts(_ListedTexts):
         where = f"{self._where}:{name}"
         with opener() as f:
             data = f.read()
-        text = _clean(_whole_text(data, where, self._errors, self._encoding, self.warn), where, self._strip_html, self.warn)
-        if not text.strip():
-            self.warn(f"{where}: no text left after reading; kept as an empty document")
+        text = self._cleaned(_whole_text(data, where, self._errors, self._encoding, self.warn), where, self._strip_html)
         return Document(name[: -len(".txt")], text, _path_meta(name, self._path_fields))

@@ -61,6 +61,15 @@ class _ListedTexts(_Source):
     def _named(self, position: int) -> tuple[str, str, str]:
         """(file, member, where) of the listed text at ``position``, for ``skipped`` and messages."""
 
+    def _cleaned(self, text: str, where: str, strip_html: bool) -> str:
+        """A listed text, decoded, made clean; an empty result is kept, and said."""
+        text = _clean(text, where, strip_html, self.warn)
+        if not text.strip():
+            # The listing already counted this text (it was too big to probe, or
+            # held only markup); dropping it now would shift every index after it.
+            self.warn(f"{where}: no text left after reading; kept as an empty document")
+        return text
+
     def __len__(self) -> int:
         return len(self._positions())
 
@@ -133,14 +142,8 @@ class _TextFiles(_ListedTexts):
 
     def _decoded(self, position: int) -> Document:
         entry = self._entries[position]
-        where = _shown(entry.path)
         text = _read_text_file(entry.path, self._errors, self._encoding, self.warn)
-        text = _clean(text, where, self._strip_html, self.warn)
-        if not text.strip():
-            # The listing already counted this file (it was too big to probe, or
-            # held only markup); dropping it now would shift every index after it.
-            self.warn(f"{where}: no text left after reading; kept as an empty document")
-        return Document(entry.id, text, dict(entry.meta))
+        return Document(entry.id, self._cleaned(text, _shown(entry.path), self._strip_html), dict(entry.meta))
 
 
 def _list_folder(folder: Path, encoding: str = "utf-8", path_fields: Sequence[str] = ()) -> list[_Entry]:
