@@ -85,11 +85,7 @@ def freq_table(
     >>> freq_table(docs, by="section", wide=True).values.tolist()
     [['فاز', 1, 1, 2], ['الحزب', 0, 1, 1], ['الفريق', 1, 0, 1]]
     """
-    if by is None:
-        if wide:
-            raise ValueError("wide=True needs by=: the field whose groups become columns")
-        return term_counts(data, normalize, 1, n_jobs, progress).table(stopwords, min_count)
-    return _grouped_table(grouped_term_counts(data, by, normalize, 1, n_jobs), by, stopwords, min_count, wide, "token")
+    return _table(data, 1, normalize, stopwords, min_count, n_jobs, progress, by, wide, "token")
 
 
 def ngrams(
@@ -114,11 +110,19 @@ def ngrams(
     >>> ngrams(["وزير الخارجية الأمريكي", "قال وزير الخارجية"], min_count=2)[["ngram", "count"]].values.tolist()
     [['وزير الخارجية', 2]]
     """
+    return _table(data, n, normalize, stopwords, min_count, n_jobs, progress, by, wide, "ngram")
+
+
+def _table(
+    data: Texts | Counts, n: int, normalize: bool | Normalizer, stopwords: Stopwords, min_count: int,
+    n_jobs: int | None, progress: bool, by: str | None, wide: bool, column: str,
+) -> pd.DataFrame:
+    """The frequency table of ``n``-grams: of everything, or (``by``) of each group."""
     if by is None:
         if wide:
             raise ValueError("wide=True needs by=: the field whose groups become columns")
-        return term_counts(data, normalize, n, n_jobs, progress).table(stopwords, min_count, column="ngram")
-    return _grouped_table(grouped_term_counts(data, by, normalize, n, n_jobs), by, stopwords, min_count, wide, "ngram")
+        return term_counts(data, normalize, n, n_jobs, progress).table(stopwords, min_count, column)
+    return _grouped_table(grouped_term_counts(data, by, normalize, n, n_jobs), by, stopwords, min_count, wide, column)
 
 
 def _grouped_table(
