@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Union
 
-from arabtext.corpus.collection import Corpus, CorpusError, _hashable, _no_field, _sort_key, _warn
+from arabtext.corpus.collection import Corpus, CorpusError, _hashable, _no_field, _sort_key, _warn_ungrouped
 from arabtext.corpus.inputs import Texts, documents
 from arabtext.counting.engine import CHUNK_CHARS, count_corpus, count_ngrams
 from arabtext.counting.pairs import BigramCounts
@@ -79,8 +79,7 @@ def grouped_term_counts(
     if not counts:
         raise CorpusError(_no_field(data, [by]) if isinstance(data, Corpus) else f"no document has a {by!r} field")
     if missing:
-        where = f"{data._source}: " if isinstance(data, Corpus) else ""
-        _warn(f"{where}{missing} document{'s' * (missing != 1)} without {by!r}, in no group")
+        _warn_ungrouped(f"{data._source}: " if isinstance(data, Corpus) else "", missing, by)
     return {value: counts[value] for value in sorted(counts, key=_sort_key)}
 
 

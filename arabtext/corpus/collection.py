@@ -167,7 +167,7 @@ class Corpus(Sequence[Document]):
         if not values:
             raise CorpusError(_no_field(self, [field]))
         if missing:
-            _warn(f"{self._source}: {missing} document{'s' * (missing != 1)} without {field!r}, in no group")
+            _warn_ungrouped(f"{self._source}: ", missing, field)
         return {value: self.filter(**{field: _Equals(value)}) for value in sorted(values, key=_sort_key)}
 
     def describe(self, top: int = 3) -> Description:
@@ -267,7 +267,7 @@ class _Subset(_Source):
         self._positions: list[int] | None = None
 
     def __str__(self) -> str:
-        tests = [f"{name}={_shown(value)}" for name, value in self._fields.items()]
+        tests = [f"{name}={_test_shown(value)}" for name, value in self._fields.items()]
         if self._predicate is not None:
             tests.insert(0, getattr(self._predicate, "__name__", "predicate"))
         return f"{self._parent._source} where {', '.join(tests) or 'all'}"
@@ -336,7 +336,7 @@ class _Equals:
         return repr(self.value)
 
 
-def _shown(wanted: Any) -> str:
+def _test_shown(wanted: Any) -> str:
     """A filter's test in the corpus's repr: the value, or the function's name."""
     if callable(wanted) and not isinstance(wanted, _Equals):
         return f"<{getattr(wanted, '__name__', 'function')}>"
@@ -355,6 +355,11 @@ def _hashable(value: Any) -> Any:
 def _sort_key(value: Any) -> tuple[str, Any]:
     # values of one field may mix types in JSON (a year as 2019 and "2019"); order by type, then value
     return (type(value).__name__, value if isinstance(value, (int, float, str)) else repr(value))
+
+
+def _warn_ungrouped(where: str, missing: int, field: str) -> None:
+    """The warning for documents left out of every group: they lack the field grouped by."""
+    _warn(f"{where}{missing} document{'s' * (missing != 1)} without {field!r}, in no group")
 
 
 def _no_field(corpus: Corpus, names: list[str]) -> str:
