@@ -16,9 +16,11 @@ also take counts already made (a ``TermCounts`` or a ``Counter``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from arabtext.analysis.counted import Counts, grouped_term_counts, term_counts
+from arabtext.analysis.dispersion import dispersion_table
 from arabtext.corpus.inputs import Stopwords, Texts
 from arabtext.counting.engine import count_corpus
 from arabtext.counting.ranking import ranked
@@ -59,6 +61,7 @@ def freq_table(
     *,
     by: str | None = None,
     wide: bool = False,
+    dispersion: bool = False,
 ) -> pd.DataFrame:
     """A word frequency table, most frequent first.
 
@@ -78,6 +81,12 @@ def freq_table(
     all first and ``min_count`` on the total. Documents without the field
     are left out with a warning. (With ``by``, no progress bar is shown.)
 
+    ``dispersion=True`` adds how evenly each word is spread over the
+    documents: ``range`` (in how many), Juilland's ``juilland_d`` (1: even)
+    and Gries' ``dp`` (0: even), with the documents as the parts, weighted
+    by their sizes; formulas in :mod:`arabtext.analysis.dispersion`. It
+    counts in one process and needs texts (not counts), without ``by``.
+
     >>> freq_table("الحرب، ثم الحرب، ثم السلام", stopwords=False)[["token", "count", "per_10k"]].values.tolist()
     [['الحرب', 2, 4000.0], ['ثم', 2, 4000.0], ['السلام', 1, 2000.0]]
     >>> from arabtext import Document
@@ -85,6 +94,10 @@ def freq_table(
     >>> freq_table(docs, by="section", wide=True).values.tolist()
     [['فاز', 1, 1, 2], ['الحزب', 0, 1, 1], ['الفريق', 1, 0, 1]]
     """
+    if dispersion:
+        if by is not None or isinstance(data, (TermCounts, Mapping)):
+            raise ValueError("dispersion=True needs the documents themselves, without by= (filter a group first)")
+        return dispersion_table(data, normalize, stopwords, min_count)
     return _table(data, 1, normalize, stopwords, min_count, n_jobs, progress, by, wide, "token")
 
 

@@ -1,25 +1,127 @@
-"""What a query word matches: the same word after normalization, the same stem, or the text as written."""
+"""What a concordance query matches: words, phrases, wildcards and regular expressions.
+
+A query is one or more parts separated by spaces; a phrase matches
+consecutive words, one part per word. Each part is
+
+* a word: the same word after normalization and, with ``match="clitics"``,
+  the same light stem (القوات finds والقوات and للقوات);
+* a wildcard: ``*`` stands for any letters (none too), ``?`` for one letter
+  (``مفاوض*``, ``*قوات*``);
+* with ``regex=True``, a regular expression searched in the word
+  (``^مفاوض\\w*$``).
+
+Wildcards and regular expressions are tried on the normalized word and, with
+``match="clitics"``, also on its light stem, so ``مفاوض*`` finds والمفاوضات.
+``exact=True`` compares with the text as written instead: no normalization,
+no clitics (الأمينُ finds only الأمينُ).
+
+>>> q = compile_query("مفاوض*")
+>>> [q.parts[0](w) for w in ("مفاوضات", "والمفاوضين", "تفاوض")]
+[True, True, False]
+>>> len(compile_query("عين الأسد").parts)
+2
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from arabtext.text.clitics import light_stem
-from arabtext.text.normalization import Normalizer
+from arabtext.text.normalization import Normalizer, _normalizer
 from arabtext.text.tokenizer import tokenize
 
-__all__ = ["node_matcher"]
+__all__ = ["Query", "compile_query", "node_matcher"]
+
+Part = Callable[[str], bool]
+_WILD = re.compile(r"[*?]")
 
 
-def node_matcher(node: str, normalize: bool | Normalizer, match: str) -> tuple[Callable[[str], bool], str]:
-    """A test for "this (normalized) word is the node", and a string every such word contains."""
+@dataclass(frozen=True)
+class Query:
+    """A compiled query: one test per consecutive word, and what those words are compared as.
+
+    ``parts[k](form)`` says whether the ``k``-th word of a match may be
+    ``form``: the word normalized (or, with ``written``, as written).
+    ``needles`` holds a string each part's matches contain, or ``""`` when
+    there is none, so a document without them can be passed over unread.
+    """
+
+    text: str
+    parts: tuple[Part, ...]
+    needles: tuple[str, ...]
+    written: bool
+
+    def __len__(self) -> int:
+        return len(self.parts)
+
+
+def compile_query(
+    query: str,
+    normalize: bool | Normalizer = True,
+    match: str = "clitics",
+    regex: bool = False,
+    exact: bool = False,
+) -> Query:
+    """Compile ``query`` (see the module docstring) into a :class:`Query`.
+
+    >>> compile_query("الأمينُ", exact=True).parts[0]("الامين")
+    False
+    >>> compile_query(r"^مفاوض\\w*$", regex=True).parts[0]("مفاوضون")
+    True
+    """
     if match not in ("clitics", "exact"):
         raise ValueError(f"match must be 'clitics' or 'exact', got {match!r}")
-    forms = tokenize(node, normalize) if isinstance(node, str) else []
-    if len(forms) != 1:
+    if not isinstance(query, str) or not query.split():
+        raise ValueError(f"the query must be a word, a phrase or a pattern, got {query!r}")
+    norm = str if exact or normalize is False else (_normalizer(()) if normalize is True else normalize)
+    stems = match == "clitics" and not exact
+    built = [_part(piece, norm, stems, regex, exact, normalize, query) for piece in query.split()]
+    return Query(query, tuple(p for p, _ in built), tuple(n for _, n in built), exact)
+
+
+def node_matcher(node: str, normalize: bool | Normalizer, match: str) -> tuple[Part, str]:
+    """A test for "this (normalized) word is the node", and a string every such word contains.
+
+    ``node`` is one part of a query: a word, or a wildcard.
+
+    >>> is_node, needle = node_matcher("القوات", True, "clitics")
+    >>> is_node("للقوات"), needle
+    (True, 'قوات')
+    """
+    query = compile_query(node, normalize, match)
+    if len(query) != 1:
         raise ValueError(f"node must be one word, got {node!r}")
+    return query.parts[0], query.needles[0]
+
+
+def _part(piece: str, norm: Callable[[str], str], stems: bool, regex: bool, exact: bool,
+          normalize: bool | Normalizer, query: str) -> tuple[Part, str]:
+    if regex:
+        try:
+            pattern = re.compile(piece)
+        except re.error as e:
+            raise ValueError(f"{piece!r} is not a regular expression: {e}") from None
+        return _on_word_or_stem(pattern.search, stems), ""
+    if _WILD.search(piece):
+        literals = [norm(s) for s in _WILD.split(piece)]
+        body = "".join(re.escape(lit) + {"*": ".*", "?": "."}.get(wild, "") for lit, wild in
+                       zip(literals, _WILD.findall(piece) + [""]))
+        return _on_word_or_stem(re.compile(body, re.DOTALL).fullmatch, stems), max(literals, key=len)
+    if exact:
+        return piece.__eq__, piece
+    forms = tokenize(piece, normalize)
+    if len(forms) != 1:
+        raise ValueError(f"each part of a query must be one word; {piece!r} in {query!r} is {len(forms)} words {forms}")
     form = forms[0]
-    if match == "exact":
+    if not stems:
         return form.__eq__, form
     stem = light_stem(form)
     return (lambda word: light_stem(word) == stem), stem
+
+
+def _on_word_or_stem(test: Callable[[str], object], stems: bool) -> Part:
+    if not stems:
+        return lambda word: test(word) is not None
+    return lambda word: test(word) is not None or test(light_stem(word)) is not None

@@ -36,9 +36,12 @@ def _colloc_arguments(p: argparse.ArgumentParser) -> None:
 
 def _kwic_arguments(p: argparse.ArgumentParser) -> None:
     _add_input(p, "the corpus")
-    p.add_argument("word", metavar="WORD", help="the word to look for")
+    p.add_argument("word", metavar="QUERY", help="a word, a phrase in quotes, a wildcard (مفاوض*) or, with --regex, a pattern")
     p.add_argument("--width", type=_whole(0), default=5, metavar="N", help="words shown on each side (default 5)")
     p.add_argument("--match", choices=("clitics", "exact"), default="clitics", help="how the word is matched (default clitics)")
+    p.add_argument("--regex", action="store_true", help="QUERY is a regular expression searched in each normalized word")
+    p.add_argument("--exact", action="store_true", help="match the text as written: no normalization, no clitics")
+    p.add_argument("--sort", metavar="KEYS", help="sort by the words around the node: R1, L2, node or several (L1,R1); default: by document")
     _add_top(p, 0, "first occurrences")
     _add_steps(p)
     _add_format(p)
@@ -95,7 +98,8 @@ def _run_kwic(args: argparse.Namespace) -> None:
     from arabtext.analysis.concordance import kwic
 
     word = args.word
-    table = kwic(_documents(_load(args), f"looking for {word}"), word, width=args.width, normalize=_normalize_option(args), match=args.match)
+    table = kwic(_documents(_load(args), f"looking for {word}"), word, width=args.width, normalize=_normalize_option(args),
+                 match=args.match, regex=args.regex, exact=args.exact, sort=args.sort)
     if table.empty:
         print(f"{PROG}: no occurrence of {word!r}", file=sys.stderr)
     _show(table, args)
@@ -161,9 +165,13 @@ COMMANDS = (
         _examples(
             "arabtext kwic القوات                     # also finds قوات، والقوات، للقوات (through clitics)",
             "arabtext kwic my_corpus/ العراق --width 8 --format csv",
+            "arabtext kwic \"عين الأسد\"                 # a phrase: consecutive words",
+            "arabtext kwic 'مفاوض*' --sort R1         # a wildcard (* any letters, ? one), sorted by the next word",
+            "arabtext kwic '^مفاوض\\w*$' --regex",
         )
         + "\n\nThe word is matched after normalization and, by default, through clitics (--match exact: only\n"
-        "its normalized form). 'left' is the text before the word, 'right' the text after it.",
+        "its normalized form; --exact: the text as written). 'left' is the text before the word, 'right'\n"
+        "the text after it; the documents' metadata fields follow.",
         _kwic_arguments,
         _run_kwic,
     ),

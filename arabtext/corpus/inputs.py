@@ -47,10 +47,22 @@ def documents(data: Texts) -> Iterator[tuple[str, str | Sequence[str]]]:
     >>> list(documents([["السلام", "عليكم"]]))
     [('doc0001', ['السلام', 'عليكم'])]
     """
+    return ((doc_id, doc) for doc_id, doc, _ in documents_with_meta(data))
+
+
+def documents_with_meta(data: Texts) -> Iterator[tuple[str, str | Sequence[str], dict[str, Any]]]:
+    """``(id, text or token list, metadata)`` for each document: :func:`documents` with each Document's ``meta``.
+
+    Items that are not Documents have no metadata (``{}``).
+
+    >>> from arabtext.corpus.collection import Document
+    >>> list(documents_with_meta([Document("a", "خبر", {"source": "BBC"}), "نص"]))
+    [('a', 'خبر', {'source': 'BBC'}), ('doc0002', 'نص', {})]
+    """
     if isinstance(data, str):
-        return iter([("doc0001", data)])
+        return iter([("doc0001", data, {})])
     if _is_document(data):
-        return iter([(data.id, data.text)])
+        return iter([(data.id, data.text, _meta(data))])
     if isinstance(data, (bytes, bytearray)):
         raise TypeError("got bytes: decode them to str first (data.decode('utf-8'))")
     if isinstance(data, Mapping):
@@ -65,19 +77,24 @@ def documents(data: Texts) -> Iterator[tuple[str, str | Sequence[str]]]:
     return _items(data)
 
 
-def _items(data: Iterable[Any]) -> Iterator[tuple[str, str | Sequence[str]]]:
+def _items(data: Iterable[Any]) -> Iterator[tuple[str, str | Sequence[str], dict[str, Any]]]:
     for i, item in enumerate(data, 1):
         if isinstance(item, str):
-            yield f"doc{i:04d}", item
+            yield f"doc{i:04d}", item, {}
         elif type(item) is not list and _is_document(item):  # a token list is by far the commonest item: no getattr
-            yield item.id, item.text
+            yield item.id, item.text, _meta(item)
         elif isinstance(item, Iterable) and not isinstance(item, (bytes, bytearray, Mapping)):
             tokens = item if isinstance(item, (list, tuple)) else list(item)
             if tokens and not isinstance(tokens[0], str):
                 raise TypeError(f"item {i}: a token list must hold strings, got {type(tokens[0]).__name__}")
-            yield f"doc{i:04d}", tokens
+            yield f"doc{i:04d}", tokens, {}
         else:
             raise TypeError(f"item {i}: expected a text, a token list or a Document, got {type(item).__name__}")
+
+
+def _meta(doc: Any) -> dict[str, Any]:
+    meta = getattr(doc, "meta", None)
+    return meta if isinstance(meta, dict) else {}
 
 
 def _is_document(item: object) -> bool:

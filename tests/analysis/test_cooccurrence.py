@@ -11,12 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arabtext.analysis.association import MEASURES, scores
-from arabtext.analysis.concordance import kwic
 from arabtext.analysis.cooccurrence import collocates, collocations
 from arabtext.counting.pairs import BigramCounts, pair_codes
 from arabtext.corpus.loading import load_corpus
-from arabtext.text.normalization import normalize
-from arabtext.text.clitics import light_stem
 from arabtext.text.stoplist import stopwords
 from arabtext.text.sentence_splitter import sentences
 from arabtext.text.tokenizer import tokenize
@@ -220,39 +217,6 @@ def test_collocates_match_the_node_through_clitics():
     with pytest.raises(ValueError, match="one word"):
         collocates(docs, "القوات الامريكية")
     assert collocates(docs, "غائب").empty
-
-
-def test_kwic_finds_the_node_through_clitics_and_shows_the_original_text():
-    text = "أطلقت الفصائل صواريخَ على القوات الأمريكية، واستهدفت للقوّاتِ قاعدةً. والقوات\nهناك؛ القوة"
-    df = kwic(text, "القوات", width=2)
-    assert list(df.columns) == ["left", "node", "right", "doc", "offset"]
-    assert df.node.tolist() == ["القوات", "للقوّاتِ", "والقوات"]
-    assert df.left.tolist() == ["صواريخَ على", "الأمريكية، واستهدفت", "للقوّاتِ قاعدةً."]
-    assert df.right.tolist() == ["الأمريكية، واستهدفت", "قاعدةً. والقوات", "هناك؛ القوة"]  # the newline shown as a space
-    for row in df.itertuples():
-        assert text[row.offset : row.offset + len(row.node)] == row.node
-    assert kwic(text, "القوات", width=2, match="exact").node.tolist() == ["القوات"]
-    assert kwic(text, "القوات", width=0).left.tolist() == ["", "", ""]
-
-
-def test_kwic_on_the_sample_corpus_finds_every_form():
-    corpus = load_corpus()
-    df = kwic(corpus, "القوات")
-    assert set(df.doc) == {corpus[0].id}
-    # every word of the article whose light stem is قوات, counted independently
-    forms = [w for w in ARTICLE.split() if light_stem(normalize(re.sub(r"[^\w]", "", w))) == "قوات"]
-    assert len(df) == len(forms) > 5
-    assert {"القوات", "قوات"} <= set(df.node)
-
-
-def test_kwic_on_token_lists_points_into_the_joined_tokens():
-    df = kwic([["قال", "الوزير"], ["وصل", "الوزير", "أمس"]], "الوزير", width=1)
-    assert df[["left", "right", "doc", "offset"]].values.tolist() == [["قال", "", "doc0001", 4], ["وصل", "أمس", "doc0002", 4]]
-
-
-def test_bad_width_is_refused():
-    with pytest.raises(ValueError, match="width"):
-        kwic(ARTICLE, "القوات", width=-1)
 
 
 # --- pairs inside sentences ------------------------------------------------------------------

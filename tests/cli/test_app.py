@@ -285,6 +285,18 @@ def test_kwic_takes_a_path_before_the_word(corpus_dir):
     assert [(r["doc"], r["node"]) for r in got] == [("a", "الوزيرُ"), ("b", "الوزير")]
 
 
+def test_kwic_takes_phrases_patterns_and_sort_keys():
+    got = records(run("kwic", "القوات *", "--sort", "R1,L1", "--format", "json"))
+    assert got == frame_records(kwic(load_corpus(), "القوات *", sort="R1,L1"))
+    assert records(run("kwic", "^مفاوض", "--regex", "--format", "json")) == frame_records(
+        kwic(load_corpus(), "^مفاوض", regex=True))
+
+
+@pytest.mark.parametrize(("args", "named"), [(["(", "--regex"], "regular expression"), (["القوات", "--sort", "R0"], "sort keys")])
+def test_kwic_bad_pattern_or_sort_key_is_one_clear_line(args, named):
+    assert_user_error(run("kwic", *args), named)
+
+
 def test_kwic_without_a_hit_says_so():
     result = run("kwic", "-", "البرتقال", stdin=SAMPLE)
     assert result.returncode == 0 and "no occurrence of 'البرتقال'" in result.stderr
