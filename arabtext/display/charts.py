@@ -130,10 +130,11 @@ def zipf_plot(freq: Frequencies, *, ax: Axes | None = None, fit: bool = True, ex
 def dispersion_plot(texts_or_tokens: str | Iterable[str], words: Iterable[str], *, ax: Axes | None = None) -> Axes:
     """Where each of ``words`` occurs along the text: one row per word, a tick per occurrence.
 
-    ``texts_or_tokens`` is a text, or documents (or tokens) read one after the
-    other; each is tokenized with ``arabtext.tokenize`` and words match by
-    normalized form, so العِراق finds العراق. Thin vertical lines mark where a
-    document ends.
+    ``texts_or_tokens`` is a text, or documents (texts, tokens, or a Corpus's
+    Documents) read one after the other; each is tokenized with
+    ``arabtext.tokenize`` and words match by normalized form, so العِراق finds
+    العراق. Thin vertical lines mark where a document ends, up to 100
+    documents; past that they would hide the ticks.
 
     >>> ax = dispersion_plot("العراق ثم القوات ثم العراق", ["العراق", "القوات"])  # doctest: +SKIP
     """
@@ -141,6 +142,7 @@ def dispersion_plot(texts_or_tokens: str | Iterable[str], words: Iterable[str], 
     stream: list[str] = []
     ends: list[int] = []
     for i, doc in enumerate(docs):
+        doc = getattr(doc, "text", doc)  # a Document; display does not import the corpus layer
         if not isinstance(doc, str):
             raise TypeError(f"dispersion_plot: document {i} is a {type(doc).__name__}, not a str")
         stream.extend(tokenize(doc))
@@ -164,7 +166,7 @@ def dispersion_plot(texts_or_tokens: str | Iterable[str], words: Iterable[str], 
     ax = _axes(ax, (8, 1 + 0.45 * len(words)))
     for row, form in enumerate(forms):
         ax.plot(where[form], [row] * len(where[form]), "|", markersize=16, markeredgewidth=1.5, color="#4c72b0")
-    for end in ends[:-1]:
+    for end in ends[:-1] if len(ends) <= 100 else ():
         ax.axvline(end, color="0.75", linewidth=0.8)
     ax.set_yticks(np.arange(len(words)), labels=[_draw(w) for w in words], fontsize="large", **_font_kw())
     ax.set_ylim(len(words) - 0.5, -0.5)

@@ -268,6 +268,17 @@ def test_dispersion_matches_normalized_forms_across_documents():
     plt.close(ax.figure)
 
 
+def test_dispersion_over_a_corpus_of_many_documents_draws_no_boundaries():
+    from arabtext.corpus.collection import Corpus, Document
+
+    corpus = Corpus([Document(f"d{i}", "العراق بلد" if i % 2 else "سبوتنيك") for i in range(150)])
+    ax = dispersion_plot(corpus, ["العراق"])
+    ticks = [line for line in ax.get_lines() if line.get_marker() == "|"]
+    assert list(ticks[0].get_xdata()) == [1 + 3 * k for k in range(75)]
+    assert len(ax.get_lines()) == 1  # 149 boundaries would hide the ticks
+    plt.close(ax.figure)
+
+
 @pytest.mark.parametrize(
     "call, problem",
     [
