@@ -38,12 +38,14 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["load_corpus", "iter_documents", "Corpus", "Document", "CorpusError", "CorpusWarning", "health_check", "datasets"], ".corpus"),
     **dict.fromkeys(["count_corpus", "count_ngrams", "CorpusCounts", "TermCounts", "BigramCounts"], ".counting"),
     **dict.fromkeys(["word_counts", "freq_table", "ngrams", "zipf", "ttr", "mattr", "vocabulary_growth", "keyness"], ".analysis"),
+    **dict.fromkeys(["dispersion_table", "word_dispersion"], ".analysis"),
     **dict.fromkeys(["collocations", "collocates", "kwic"], ".analysis"),
     **dict.fromkeys(["Lexicon", "SentimentAnalyzer", "SentimentResult", "SentimentModel", "evaluate", "Evaluation"], ".sentiment"),
     **dict.fromkeys(["ar", "shapes_arabic", "force_shaping", "rtl", "rtl_html", "show_rtl", "highlight_html", "kwic_html"], ".display"),
     **dict.fromkeys(["arabic_font", "arabic_font_path", "font_covers", "missing_glyphs"], ".display"),
     **dict.fromkeys(["bar_top_words", "zipf_plot", "dispersion_plot", "sentiment_arc", "word_cloud", "show_word_cloud"], ".display"),
     **dict.fromkeys(["report_html", "write_report"], ".report"),
+    **dict.fromkeys(["explore", "ConcordanceIndex"], ".explorer"),
 }
 
 __all__ = sorted(_CORE + list(_EXPORTS))

@@ -1,4 +1,4 @@
-"""What the counts say: frequency tables, vocabulary shape (Zipf, TTR), keyness, association measures, collocations, concordances.
+"""What the counts say: frequency tables, vocabulary shape (Zipf, TTR), keyness, dispersion, association measures, collocations, concordances.
 
 Each takes texts (counted by arabtext.counting) or counts already made, and returns a DataFrame or a number.
 """
@@ -10,6 +10,7 @@ _WHERE = {
     "Zipf": ".vocabulary", "zipf": ".vocabulary", "ttr": ".vocabulary", "mattr": ".vocabulary",
     "vocabulary_growth": ".vocabulary",
     "keyness": ".keywords",
+    "dispersion_table": ".dispersion", "dispersion_counts": ".dispersion", "word_dispersion": ".dispersion",
     "collocations": ".cooccurrence", "collocates": ".cooccurrence",
     "kwic": ".concordance",
     "MEASURES": ".association", "scores": ".association", "check_measure": ".association", "expected": ".association",

@@ -2,7 +2,7 @@
 
 :func:`kwic` streams: it reads each document once and keeps nothing but the
 lines it finds, so it works on a corpus of any size. The explorer
-(:mod:`arabtext.explore`) answers the same queries from an index built once,
+(:mod:`arabtext.explorer`) answers the same queries from an index built once,
 with the same lines in the same order; both share what is here.
 """
 
@@ -17,12 +17,12 @@ import numpy as np
 from arabtext.analysis.query import Query, compile_query
 from arabtext.corpus.inputs import Texts, documents_with_meta
 from arabtext.text.normalization import Normalizer, _normalizer
-from arabtext.text.tokenizer import Token, tokens
+from arabtext.text.tokenizer import tokens
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["kwic", "CONCORDANCE_COLUMNS", "sort_positions", "concordance_frame"]
+__all__ = ["kwic", "CONCORDANCE_COLUMNS", "sort_positions", "concordance_frame", "line", "word_form", "check_width"]
 
 #: the columns every concordance has; the documents' metadata fields follow them
 CONCORDANCE_COLUMNS = ("left", "node", "right", "doc", "offset", "end")
@@ -71,7 +71,7 @@ def kwic(
     >>> kwic(text, "القوات *", width=1, sort="R1")[["node", "right"]].values.tolist()
     [['القواتِ في', 'قاعدة'], ['القوات الأمريكية', '، واستهدفت']]
     """
-    _check_width(width)
+    check_width(width)
     keys = sort_positions(sort)
     q = compile_query(query, normalize, match, regex, exact)
     norm = _normalizer(()) if normalize is True else (normalize or str)
@@ -83,11 +83,12 @@ def kwic(
         if not _may_hold(q, text, norm):
             continue
         units = [t for t in tokens(text) if t.kind not in ("punct", "symbol")]
-        unit_forms = [_form(t.text, forms, norm) for t in units]
+        unit_forms = [word_form(t.text, forms, norm) for t in units]
         shown = [t.text for t in units] if q.written else unit_forms
+        starts, ends = [t.start for t in units], [t.end for t in units]
         for i in _matches(q, shown, hits):
             j = i + len(q) - 1
-            rows.append((*line(text, units, i, j, width), doc_id, units[i].start, units[j].end))
+            rows.append((*line(text, starts, ends, i, j, width), doc_id, starts[i], ends[j]))
             sort_rows.append([_key(unit_forms, i, j, k) for k in keys])
             metas.append(meta)
     if keys:
@@ -114,12 +115,18 @@ def sort_positions(sort: str | Sequence[str] | None) -> list[int]:
     return positions
 
 
-def line(text: str, units: Sequence[Token] | Any, i: int, j: int, width: int) -> tuple[str, str, str]:
-    """Left context, node and right context of the match of units ``i``…``j``, as written, spaces squashed."""
-    last = len(units) - 1
-    left = text[units[max(i - width, 0)].start : units[i].start] if i and width else ""
-    right = text[units[j].end : units[min(j + width, last)].end] if j < last and width else ""
-    return _squash(left), _squash(text[units[i].start : units[j].end]), _squash(right)
+def line(text: str, starts: Sequence[int], ends: Sequence[int], i: int, j: int, width: int) -> tuple[str, str, str]:
+    """Left context, node and right context of the match of words ``i``…``j``, as written, spaces squashed.
+
+    ``starts`` and ``ends`` are where each word of ``text`` starts and ends.
+
+    >>> line("قال  الوزير أمس", [0, 5, 12], [3, 11, 15], 1, 1, 1)
+    ('قال', 'الوزير', 'أمس')
+    """
+    last = len(starts) - 1
+    left = text[starts[max(i - width, 0)] : starts[i]] if i and width else ""
+    right = text[ends[j] : ends[min(j + width, last)]] if j < last and width else ""
+    return _squash(left), _squash(text[starts[i] : ends[j]]), _squash(right)
 
 
 def concordance_frame(rows: list[tuple], metas: Sequence[dict[str, Any]]) -> pd.DataFrame:
@@ -134,7 +141,13 @@ def concordance_frame(rows: list[tuple], metas: Sequence[dict[str, Any]]) -> pd.
     return df
 
 
-def _check_width(width: int) -> None:
+def check_width(width: int) -> None:
+    """Refuse a context width that is not a whole number of words ≥ 0, in words a user reads.
+
+    >>> check_width(-1)
+    Traceback (most recent call last):
+    ValueError: width must be a whole number of words ≥ 0, got -1
+    """
     if isinstance(width, bool) or not isinstance(width, (int, np.integer)) or width < 0:
         raise ValueError(f"width must be a whole number of words ≥ 0, got {width!r}")
 
@@ -148,8 +161,16 @@ def _may_hold(q: Query, text: str, norm: Any) -> bool:
     return all(n in seen for n in needles)
 
 
-def _form(written: str, forms: dict[str, str], norm: Any) -> str:
-    """The normalized word a unit is; "" when normalization makes it no word or several (ﷺ), which nothing matches."""
+def word_form(written: str, forms: dict[str, str], norm: Any) -> str:
+    """The normalized word a unit is; "" when normalization makes it no word or several (ﷺ), which nothing matches.
+
+    ``forms`` caches the answers, written form → normalized form.
+
+    >>> from arabtext.text.normalization import normalize
+    >>> cache = {}
+    >>> word_form("القوّاتِ", cache, normalize), word_form("ﷺ", cache, normalize), cache["القوّاتِ"]
+    ('القوات', '', 'القوات')
+    """
     form = forms.get(written)
     if form is None:
         words = norm(written).split()

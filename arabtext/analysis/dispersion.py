@@ -31,6 +31,7 @@ For a word with frequency ``f``, seen ``v_i`` times in part ``i`` of
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -42,7 +43,7 @@ from arabtext.text.normalization import Normalizer
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DISPERSION_COLUMNS", "dispersion_counts", "dispersion_table"]
+__all__ = ["DISPERSION_COLUMNS", "dispersion_counts", "dispersion_table", "word_dispersion"]
 
 DISPERSION_COLUMNS = ("juilland_d", "dp")
 
@@ -73,7 +74,38 @@ def dispersion_counts(data: Texts, normalize: bool | Normalizer = True) -> tuple
         return terms, pd.DataFrame({"token": vocabulary, **{c: np.array([], float) for c in DISPERSION_COLUMNS}})
     w, d, v = (np.concatenate(a) for a in (word_ids, part_ids, part_counts))
     size = np.array(sizes, dtype=np.float64)
-    n_words, n_parts = len(ids), len(sizes)
+    f, spread, juilland, dp = _measures(w, d, v, size, len(ids))
+    terms.counts = Counter(dict(zip(vocabulary, f.astype(np.int64).tolist())))
+    terms.doc_freq = Counter(dict(zip(vocabulary, spread.tolist())))
+    terms.total = int(size.sum())
+    return terms, pd.DataFrame({"token": vocabulary, "juilland_d": juilland, "dp": dp})
+
+
+def word_dispersion(counts: Sequence[int] | np.ndarray, sizes: Sequence[int] | np.ndarray) -> tuple[int, float, float]:
+    """Range, Juilland's D and DP of one word, from its count in each part and each part's size in words.
+
+    Parts of size 0 are left out, as :func:`dispersion_counts` leaves out
+    documents without a word.
+
+    >>> spread, d, dp = word_dispersion([1, 2, 0], [3, 2, 1])  # الحرب in the module's example
+    >>> spread, round(d, 4), round(dp, 4)
+    (2, 0.3386, 0.3333)
+    """
+    counts, sizes = np.asarray(counts, np.float64), np.asarray(sizes, np.float64)
+    if counts.shape != sizes.shape or (counts > sizes).any() or (counts < 0).any():
+        raise ValueError("counts and sizes must be one per part, with 0 ≤ count ≤ size")
+    kept = sizes > 0
+    counts, sizes = counts[kept], sizes[kept]
+    d = np.flatnonzero(counts)
+    if not len(d):
+        return 0, float("nan"), float("nan")
+    _, spread, juilland, dp = _measures(np.zeros(len(d), np.int64), d, counts[d], sizes, 1)
+    return int(spread[0]), float(juilland[0]), float(dp[0])
+
+
+def _measures(w: np.ndarray, d: np.ndarray, v: np.ndarray, size: np.ndarray, n_words: int) -> tuple[np.ndarray, ...]:
+    """Frequency, range, D and DP of every word from sparse counts: word ``w[k]`` is seen ``v[k]`` times in part ``d[k]``."""
+    n_parts = len(size)
     f = np.bincount(w, weights=v, minlength=n_words)
     spread = np.bincount(w, minlength=n_words)
     share = size / size.sum()
@@ -85,12 +117,8 @@ def dispersion_counts(data: Texts, normalize: bool | Normalizer = True) -> tuple
     variance = np.maximum(np.bincount(w, weights=p * p, minlength=n_words) / n_parts - mean * mean, 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         juilland = 1 - np.sqrt(variance) / mean / np.sqrt(n_parts - 1)
-    terms.counts = Counter(dict(zip(vocabulary, f.astype(np.int64).tolist())))
-    terms.doc_freq = Counter(dict(zip(vocabulary, spread.tolist())))
-    terms.total = int(size.sum())
     # clip: a word spread exactly as the parts can come out as -1e-17 in floating point
-    table = pd.DataFrame({"token": vocabulary, "juilland_d": juilland, "dp": np.clip(dp, 0, 1)})
-    return terms, table
+    return f, spread, juilland, np.clip(dp, 0, 1)
 
 
 def dispersion_table(

@@ -32,10 +32,29 @@ from arabtext.text.clitics import light_stem
 from arabtext.text.normalization import Normalizer, _normalizer
 from arabtext.text.tokenizer import tokenize
 
-__all__ = ["Query", "compile_query", "node_matcher"]
+__all__ = ["Part", "Query", "compile_query", "node_matcher"]
 
-Part = Callable[[str], bool]
 _WILD = re.compile(r"[*?]")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One word of a query: a test on the word itself, on its light stem, or on either.
+
+    ``part(word)`` answers for a (normalized) word; :meth:`matches` takes the
+    light stem too, for callers that already have it (the explorer's index
+    stems its vocabulary once).
+    """
+
+    on_word: Callable[[str], bool] | None
+    on_stem: Callable[[str], bool] | None
+
+    def __call__(self, word: str) -> bool:
+        return self.matches(word, light_stem(word) if self.on_stem else word)
+
+    def matches(self, word: str, stem: str) -> bool:
+        """Whether ``word``, whose light stem is ``stem``, may stand here."""
+        return bool((self.on_word and self.on_word(word)) or (self.on_stem and self.on_stem(stem)))
 
 
 @dataclass(frozen=True)
@@ -100,28 +119,27 @@ def _part(piece: str, norm: Callable[[str], str], stems: bool, regex: bool, exac
           normalize: bool | Normalizer, query: str) -> tuple[Part, str]:
     if regex:
         try:
-            pattern = re.compile(piece)
+            search = re.compile(piece).search
         except re.error as e:
             raise ValueError(f"{piece!r} is not a regular expression: {e}") from None
-        return _on_word_or_stem(pattern.search, stems), ""
+        return _on_word_or_stem(lambda word: search(word) is not None, stems), ""
     if _WILD.search(piece):
         literals = [norm(s) for s in _WILD.split(piece)]
         body = "".join(re.escape(lit) + {"*": ".*", "?": "."}.get(wild, "") for lit, wild in
                        zip(literals, _WILD.findall(piece) + [""]))
-        return _on_word_or_stem(re.compile(body, re.DOTALL).fullmatch, stems), max(literals, key=len)
+        fullmatch = re.compile(body, re.DOTALL).fullmatch
+        return _on_word_or_stem(lambda word: fullmatch(word) is not None, stems), max(literals, key=len)
     if exact:
-        return piece.__eq__, piece
+        return Part(piece.__eq__, None), piece
     forms = tokenize(piece, normalize)
     if len(forms) != 1:
         raise ValueError(f"each part of a query must be one word; {piece!r} in {query!r} is {len(forms)} words {forms}")
     form = forms[0]
     if not stems:
-        return form.__eq__, form
+        return Part(form.__eq__, None), form
     stem = light_stem(form)
-    return (lambda word: light_stem(word) == stem), stem
+    return Part(None, stem.__eq__), stem
 
 
-def _on_word_or_stem(test: Callable[[str], object], stems: bool) -> Part:
-    if not stems:
-        return lambda word: test(word) is not None
-    return lambda word: test(word) is not None or test(light_stem(word)) is not None
+def _on_word_or_stem(test: Callable[[str], bool], stems: bool) -> Part:
+    return Part(test, test if stems else None)

@@ -134,8 +134,11 @@ def kwic_html(df: pd.DataFrame) -> str:
 
     Arabic reads right to left, so ``left`` — the text *before* the node — is
     drawn on the node's right, aligned against it, and ``right`` (the text after)
-    on its left. The columns read, from the right: doc, offset, before, node,
-    after, then any other columns. Everything is escaped.
+    on its left; the nodes line up in one column. The columns read, from the
+    right: doc, offset, before, node, after, then any other columns but
+    ``end``. Each cell has a class (``kwic-doc``, ``kwic-offset``,
+    ``kwic-left``, ``kwic-node``, ``kwic-right``, ``kwic-field``) for styling.
+    Everything is escaped.
 
     >>> import pandas as pd
     >>> row = {"left": "ضد", "node": "القوات", "right": "الأمريكية", "doc": "d1", "offset": 40}
@@ -145,20 +148,21 @@ def kwic_html(df: pd.DataFrame) -> str:
     missing = [c for c in KWIC_COLUMNS if c not in df.columns]
     if missing:
         raise ValueError(f"kwic_html needs the columns {list(KWIC_COLUMNS)}; missing {missing}")
-    extra = [c for c in df.columns if c not in KWIC_COLUMNS]
-    cell = 'style="padding:2px 6px;white-space:nowrap;text-align:{}"'
-    side, before, centre, after = cell.format("right"), cell.format("left"), cell.format("center"), cell.format("right")
-    header = [("doc", side), ("offset", side), ("before", before), ("node", centre), ("after", after)]
-    header += [(str(c), side) for c in extra]
+    extra = [c for c in df.columns if c not in KWIC_COLUMNS and c != "end"]
+    cell = 'class="kwic-{}" style="padding:2px 6px;white-space:nowrap;text-align:{}"'
+    doc, offset, field = cell.format("doc", "right"), cell.format("offset", "right"), cell.format("field", "right")
+    before, centre, after = cell.format("left", "left"), cell.format("node", "center"), cell.format("right", "right")
+    header = [("doc", doc), ("offset", offset), ("before", before), ("node", centre), ("after", after)]
+    header += [(str(c), field) for c in extra]
     rows = ["<tr>" + "".join(f"<th {style}>{_escape(h)}</th>" for h, style in header) + "</tr>"]
     for r in df.to_dict("records"):
         rows.append(
             "<tr>"
-            f'<td {side}><span style="color:#777">{_cell(r["doc"])}</span></td>'
-            f'<td {side}><span style="color:#777">{_cell(r["offset"])}</span></td>'
+            f'<td {doc}><span style="color:#777">{_cell(r["doc"])}</span></td>'
+            f'<td {offset}><span style="color:#777">{_cell(r["offset"])}</span></td>'
             f"<td {before}>{_cell(r['left'])}</td>"
             f"<td {centre}><b>{_cell(r['node'])}</b></td>"
-            f"<td {after}>{_cell(r['right'])}</td>" + "".join(f"<td {side}>{_cell(r[c])}</td>" for c in extra) + "</tr>"
+            f"<td {after}>{_cell(r['right'])}</td>" + "".join(f"<td {field}>{_cell(r[c])}</td>" for c in extra) + "</tr>"
         )
     return '<table dir="rtl" style="border-collapse:collapse">' + "".join(rows) + "</table>"
 

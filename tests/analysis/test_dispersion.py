@@ -80,3 +80,18 @@ def test_bounds_hold_for_any_corpus(docs):
     assert table.dp.between(0, 1).all()
     assert (table.juilland_d.dropna() <= 1 + 1e-9).all() and (table.juilland_d.dropna() >= -1e-9).all()
     assert sum(terms.counts.values()) == terms.total == sum(len(d) for d in docs)
+
+
+def test_one_word_from_its_counts_equals_the_table():
+    from arabtext.analysis.dispersion import word_dispersion
+
+    rows = _rows()
+    for word, counts in {"الحرب": [1, 2, 0], "ثم": [1, 0, 0], "السلام": [1, 0, 1]}.items():
+        spread, d, dp = word_dispersion(counts, [3, 2, 1])
+        assert spread == rows.loc[word, "doc_freq"]
+        assert (d, dp) == pytest.approx((rows.loc[word, "juilland_d"], rows.loc[word, "dp"]), abs=1e-12)
+    # an empty part is no part; a word never seen has no dispersion
+    assert word_dispersion([1, 2, 0, 0], [3, 2, 1, 0]) == word_dispersion([1, 2, 0], [3, 2, 1])
+    assert math.isnan(word_dispersion([0, 0], [3, 2])[2])
+    with pytest.raises(ValueError, match="one per part"):
+        word_dispersion([4], [3])

@@ -300,15 +300,17 @@ def test_highlight_rejects_bad_spans(spans, problem):
 
 def test_kwic_puts_the_text_before_the_node_on_its_right():
     df = pd.DataFrame(
-        [{"left": "تصعيد كبير ضد", "node": "القوات", "right": "<الأمريكية>", "doc": "sputnik", "offset": 57, "score": 1.5}]
+        [{"left": "تصعيد كبير ضد", "node": "القوات", "right": "<الأمريكية>", "doc": "sputnik", "offset": 57, "end": 63,
+          "score": 1.5}]
     )
     out = kwic_html(df)
     assert out.startswith('<table dir="rtl"')
-    cells = re.findall(r"<td style=\"[^\"]*text-align:(\w+)\">(.*?)</td>", out)
-    # in a dir="rtl" table the first cell is the rightmost: doc, offset, before, node, after
-    assert [_text_of(c) for _, c in cells] == ["sputnik", "57", "تصعيد كبير ضد", "القوات", "<الأمريكية>", "1.5"]
+    cells = re.findall(r"<td class=\"kwic-(\w+)\" style=\"[^\"]*text-align:(\w+)\">(.*?)</td>", out)
+    # in a dir="rtl" table the first cell is the rightmost: doc, offset, before, node, after; end is not shown
+    assert [_text_of(c) for *_, c in cells] == ["sputnik", "57", "تصعيد كبير ضد", "القوات", "<الأمريكية>", "1.5"]
+    assert [k for k, *_ in cells] == ["doc", "offset", "left", "node", "right", "field"]
     # the context before the node hugs it from the right, the context after from the left
-    assert [a for a, _ in cells[2:5]] == ["left", "center", "right"]
+    assert [a for _, a, _ in cells[2:5]] == ["left", "center", "right"]
     assert "&lt;الأمريكية&gt;" in out
 
 
