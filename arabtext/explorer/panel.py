@@ -28,10 +28,10 @@ __all__ = ["Explorer", "explore"]
 
 _SORT_CHOICES = [("—", "")] + [(f"L{k}", f"L{k}") for k in (3, 2, 1)] + [("node", "node")] + [(f"R{k}", f"R{k}") for k in (1, 2, 3)]
 _MODES = [("word · wildcard", "word"), ("regex", "regex"), ("as written", "exact")]
-# the panel's own look: Arabic inputs typed right to left, the table scrolls inside the panel
+# the panel's own look: Arabic typed right to left; the lines scroll inside the panel, from the right (the doc column) leftwards
 _STYLE = """<style>
 .arabtext-explore .arabtext-query input, .arabtext-explore select {direction: rtl; font-size: 15px}
-.arabtext-explore .arabtext-lines {overflow-x: auto; max-height: 32em; overflow-y: auto}
+.arabtext-explore .arabtext-lines {overflow: auto; max-height: 32em; direction: rtl}
 .arabtext-explore .kwic-node {color: #1f4e9c}
 .arabtext-explore .arabtext-error {color: #b00020}
 </style>"""
