@@ -185,10 +185,20 @@ class ConcordanceIndex:
         >>> index.collocates("القوات", window=1, min_count=2).collocate.tolist()
         ['الامريكية']
         """
+        return collocates(self.pair_counts(window), node, window, measure, min_count, stopwords, self.normalize,
+                          side, self.match)
+
+    def pair_counts(self, window: int = 5) -> BigramCounts:
+        """The corpus's co-occurrence counts within ``window`` words, counted on first use and kept.
+
+        >>> index = ConcordanceIndex(["القوات الأمريكية هنا"])
+        >>> index.pair_counts(1) is index.pair_counts(1)
+        True
+        """
         counts = self._pairs.get(window)
         if counts is None:
             counts = self._pairs[window] = pair_counts(self.texts, window, self.normalize, None, False, False)
-        return collocates(counts, node, window, measure, min_count, stopwords, self.normalize, side, self.match)
+        return counts
 
     def _types(self, part: Any, needle: str, vocab: np.ndarray, written: bool) -> np.ndarray:
         """A mask over ``vocab``: the entries ``part`` takes. Only entries holding the needle are tried."""

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["Explorer", "explore"]
 
 _SORT_CHOICES = [("—", "")] + [(f"L{k}", f"L{k}") for k in (3, 2, 1)] + [("node", "node")] + [(f"R{k}", f"R{k}") for k in (1, 2, 3)]
+_MAX_WINDOW = 10
 _MODES = [("word · wildcard", "word"), ("regex", "regex"), ("as written", "exact")]
 # the panel's own look: Arabic typed right to left; the lines scroll inside the panel, from the right (the doc column) leftwards
 _STYLE = """<style>
@@ -54,7 +55,7 @@ def explore(
     written* matches the text letter for letter, diacritics and all. Two sort
     keys order the lines by the words around the node (``R1`` is the first
     word after it). For a one-word query the panel lists its collocates within
-    ``window`` words; click one to search for it. The line above the table gives
+    ``window`` words (the window and the measure can be changed); click one to search for it. The line above the table gives
     the number of hits, in how many documents, and their dispersion (DP).
     ``fields`` names metadata fields to show as columns (``["category"]``).
 
@@ -82,7 +83,9 @@ class Explorer:
             raise ImportError("the explorer needs ipywidgets: pip install ipywidgets") from None
         if page_size < 1:
             raise ValueError(f"page_size must be at least 1, got {page_size!r}")
-        self.index, self.page_size, self.window, self.fields = index, page_size, window, list(fields)
+        if not 1 <= window <= _MAX_WINDOW:
+            raise ValueError(f"window must be between 1 and {_MAX_WINDOW} words, got {window!r}")
+        self.index, self.page_size, self.fields = index, page_size, list(fields)
         self.hits: Hits | None = None
         self.error = ""
         self._muted = False  # while the panel sets its own controls, their observers wait
@@ -98,8 +101,11 @@ class Explorer:
         self.table = w.HTML().add_class("arabtext-lines")
         self.measure = w.Dropdown(options=list(MEASURES), value="logdice", description="measure",
                                   layout=w.Layout(width="14em"))
+        self.window = w.BoundedIntText(value=window, min=1, max=_MAX_WINDOW, description="window",
+                                       layout=w.Layout(width="14em"))
         self.collocates = w.Select(options=[], rows=14, layout=w.Layout(width="14em")).add_class("arabtext-collocates")
-        side = w.VBox([w.HTML("<b>collocates</b>"), self.measure, self.collocates], layout=w.Layout(min_width="15em"))
+        side = w.VBox([w.HTML("<b>collocates</b>"), self.window, self.measure, self.collocates],
+                      layout=w.Layout(min_width="15em"))
         self.widget = w.VBox([
             w.HTML(_STYLE),
             w.HBox([self.query, self.mode]),
@@ -112,7 +118,9 @@ class Explorer:
         for control in (self.width, self.page):
             control.observe(self._show, names="value")
         self.measure.observe(self._show_collocates, names="value")
+        self.window.observe(self._count_collocates, names="value")
         self.collocates.observe(self._follow, names="value")
+        index.pair_counts(window)  # counted now, with the index, so that the first query answers at once
         self._search()
 
     def search(self, query: str, *, mode: str = "word", sort: Sequence[str] = ()) -> Explorer:
@@ -164,12 +172,17 @@ class Explorer:
                                               exact=self.mode.value == "exact", sort=sort or None)
             except ValueError as e:
                 self.error = str(e)
-            if self.hits is not None and len(self.hits.query) == 1 and self.mode.value == "word" and len(self.hits):
-                self._collocates = self.index.collocates(text, self.window, "logdice", min_count=2)
         pages = max(1, -(-len(self.hits or ()) // self.page_size))
         with self._quiet():
             self.page.max, self.page.value = pages, 1
         self._show()
+        self._count_collocates()
+
+    def _count_collocates(self, change: Any = None) -> None:
+        self._collocates = None
+        hits = self.hits
+        if hits is not None and len(hits) and len(hits.query) == 1 and self.mode.value == "word":
+            self._collocates = self.index.collocates(hits.query.text, self.window.value, "logdice", min_count=2)
         self._show_collocates()
 
     def _show(self, change: Any = None) -> None:

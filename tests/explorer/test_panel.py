@@ -66,6 +66,15 @@ def test_collocates_list_and_following_one(news_index):
     assert panel.query.value == first and len(panel.hits) == len(kwic(at.load_corpus("news"), first))
 
 
+def test_the_collocate_window_can_be_changed(news_index):
+    panel = explore(news_index, "القوات", window=5)
+    wide = panel.collocate_table()
+    panel.window.value = 1
+    assert panel.collocate_table().equals(news_index.collocates("القوات", 1, "logdice", min_count=2))
+    assert len(panel.collocate_table()) < len(wide)  # fewer words stand right next to the node than within five
+    assert panel.collocates.options[0][1] == panel.collocate_table().collocate.iloc[0]
+
+
 def test_metadata_fields_as_columns(news_index):
     panel = explore(news_index, "القوات", fields=["category"])
     assert 'class="kwic-field"' in panel.table.value
@@ -84,3 +93,5 @@ def test_a_saved_notebook_shows_a_table_where_no_widget_can_be_drawn(news_index)
 def test_bad_page_size():
     with pytest.raises(ValueError, match="page_size"):
         explore(["قال الوزير"], page_size=0)
+    with pytest.raises(ValueError, match="window"):
+        explore(["قال الوزير"], window=0)
