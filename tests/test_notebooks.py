@@ -62,6 +62,9 @@ FIGURES = {
         (r"top sport pair by G²: (.+)", r"sport articles, \*\*(.+?)\*\*"),
         (r"collocates of القوات by G²: (.+)", r"القوات by G² are \*\*(.+?)\*\*"),
         (r"([\d,]+) concordance lines", r"The ([\d,]+) lines\s+of the concordance"),
+        (r"مفاوض\*: ([\d,]+) hits", r"`مفاوض\*` finds \*\*([\d,]+)\*\* hits"),
+        (r"most evenly spread: (\S+)", r"the most evenly spread is \*\*(\S+?)\*\*"),
+        (r"most clumped: (\S+)", r"The most clumped is \*\*(\S+?)\*\*"),
     ],
     "04_sentiment": [
         (r"ajgt, model: accuracy ([\d.]+)", r"On AJGT the model is right \*\*([\d.]+)\*\*"),
