@@ -47,6 +47,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_text.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/bench_scale.py $(SCALE_ARGS)
 	$(BIN)/python benchmarks/bench_corpus_tree.py $(TREE_ARGS)
+	$(BIN)/python benchmarks/bench_explore.py
 	$(BIN)/python benchmarks/sentiment_eval.py
 
 ## make train-sentiment: retrain the shipped sentiment model from ../shared/data (needs the dev extra)

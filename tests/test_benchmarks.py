@@ -160,3 +160,15 @@ def test_bench_corpus_tree_compares_arabtext_with_the_hand_written_loop(tmp_path
         assert case in done.stdout
     assert re.search(r"category tree: \d+\.\d\dx the speed of the hand-written loop", done.stdout)
     assert (tmp_path / "tree-120" / ".complete").is_file() and (tmp_path / "tree-120.zip").is_file()
+
+
+@pytest.mark.slow
+def test_bench_explore_times_every_query_and_checks_its_lines():
+    pytest.importorskip("ipywidgets")
+    done = subprocess.run([sys.executable, str(BENCH / "bench_explore.py"), "--repeats", "1"],
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "2,000 documents" in done.stdout and "index built in" in done.stdout
+    for query in ("الولايات المتحدة", "مفاوض*", r"^مفاوض\w*$ (regex)", "الأمريكية (exact)", "القوات sort R1,R2"):
+        assert re.search(rf"^{re.escape(query)}\s+[\d,]+\s+\d+", done.stdout, re.M), query
+    assert re.search(r"^(PASS|FAIL): slowest panel query \d+ ms \(budget 300 ms\); every query's lines identical", done.stdout, re.M)
