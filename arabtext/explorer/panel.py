@@ -55,8 +55,9 @@ def explore(
     written* matches the text letter for letter, diacritics and all. Two sort
     keys order the lines by the words around the node (``R1`` is the first
     word after it). For a one-word query the panel lists its collocates within
-    ``window`` words (the window and the measure can be changed); click one to search for it. The line above the table gives
-    the number of hits, in how many documents, and their dispersion (DP).
+    ``window`` words (the window and the measure can be changed); click one to
+    search for it. The line above the table gives the number of hits, in how
+    many documents, and their dispersion (DP).
     ``fields`` names metadata fields to show as columns (``["category"]``).
 
     >>> panel = explore(["أطلقت الفصائل صواريخ على القوات الأمريكية", "واستهدفت القوات قاعدة"], "القوات")
@@ -164,7 +165,7 @@ class Explorer:
         if self._muted:
             return
         text = self.query.value.strip()
-        self.hits, self.error, self._collocates = None, "", None
+        self.hits, self.error = None, ""
         if text:
             sort = [k for k in (self.sort1.value, self.sort2.value) if k]
             try:
