@@ -1,6 +1,7 @@
 """Arabic text itself: characters, normalization, tokens, sentences, clitics, stop words.
 
-Pure Python on strings (no pandas, no numpy); every other part of arabtext builds on it.
+Functions on strings (no pandas; numpy only inside normalization of long texts,
+imported on first use); every other part of arabtext builds on it.
 """
 
 from arabtext._lazy import lazy_exports

@@ -88,6 +88,7 @@ _COMPOSE = {
 }
 # Letters frequent enough in real text that a str.replace chain beats one regex
 # pass for them (measured: ~3 ms per replace vs ~50 ms per regex scan on 10 MB).
+# This is the path for short texts; long ones take the lookup table below.
 _FREQUENT = set(chars.HARAKAT_SHADDA + chars.TATWEEL + chars.ALEF_MADDA + chars.ALEF_HAMZA_ABOVE + chars.ALEF_HAMZA_BELOW
                 + chars.ALEF_MAKSURA + chars.TA_MARBUTA + chars.WAW_HAMZA + chars.YA_HAMZA)
 _ARABIC = f"{chars.RE_AR_LETTER}{chars.RE_AR_MARK}"
@@ -114,6 +115,16 @@ def _drop_spans(text: str, spans: list[tuple[int, int]]) -> str:
         last = b
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+# From this many characters on, one numpy lookup over the UTF-16 code units maps
+# every character at once (measured on 10 MB of news: ~35 ms, against ~70 ms for
+# the replace chain and the regex pass); below it numpy's set-up costs more
+# (the two cross near 1,500 characters, about half a news article).
+BULK_CHARS = 1500
+# UTF-16 code unit 0 stands for "delete" in the lookup table; a NUL in the text
+# is told apart by its input unit.
+_DELETED = 0
 
 
 class Normalizer:
@@ -155,6 +166,68 @@ class Normalizer:
             else {}
         )
         self._zwj = self.steps["controls"]
+        self._table = None  # the numpy lookup table, built for the first long text
+
+    def _bulk_table(self):
+        """The profile as arrays: a UTF-16 code unit → code unit table, and the expanding characters.
+
+        Characters that map to one character are in the table (deletions map to
+        ``_DELETED``); the few that expand to several (the ligature ﷺ) map to
+        themselves there and are expanded by :meth:`_expand`.
+        """
+        import numpy as np
+
+        table = np.arange(0x10000, dtype=np.uint16)
+        expanding = []
+        for c, out in self.charmap.items():
+            # every mapped character is in the BMP, so one code unit is one character
+            if len(out) <= 1:
+                table[ord(c)] = ord(out) if out else _DELETED
+            else:
+                expanding.append(ord(c))
+        self._table = (table, np.array(sorted(expanding), dtype=np.uint16))
+        return self._table
+
+    def _map_bulk(self, text: str) -> str:
+        """Every character through the profile's map at once: long texts (see ``BULK_CHARS``)."""
+        import numpy as np
+
+        table, expanding = self._table or self._bulk_table()
+        units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+        mapped = table[units]
+        kept = mapped != _DELETED
+        if not kept.all():
+            kept |= units == _DELETED  # a NUL the text holds is kept
+            mapped = mapped[kept]
+        if expanding.size:
+            lo, hi = expanding[0], expanding[-1]
+            # one unsigned subtraction tests the range (units below lo wrap around above hi - lo)
+            near = np.flatnonzero((mapped - lo) <= hi - lo)
+            if near.size:
+                near = near[np.isin(mapped[near], expanding)]
+                if near.size:
+                    mapped = self._expand(mapped, near)
+        return mapped.tobytes().decode("utf-16-le", "surrogatepass")
+
+    def _expand(self, mapped, where):
+        """``mapped`` with the characters at ``where`` replaced by their several-character forms."""
+        import numpy as np
+
+        m = self.charmap
+        forms = [m[chr(code)] for code in mapped[where].tolist()]
+        mapped[where] = [ord(form[0]) for form in forms]
+        after = np.repeat(where + 1, [len(form) - 1 for form in forms])
+        rest = np.array([ord(c) for form in forms for c in form[1:]], dtype=np.uint16)
+        return np.insert(mapped, after, rest)
+
+    def _map_short(self, text: str) -> str:
+        """Every character through the profile's map with string passes: short texts."""
+        for old, new in self._replace_chain:
+            text = text.replace(old, new)
+        if self._rare is not None:
+            m = self.charmap
+            text = self._rare.sub(lambda match: m[match.group()], text)
+        return text
 
     def _map_chars(self, text: str) -> str:
         m = self.charmap
@@ -167,11 +240,10 @@ class Normalizer:
         for pair, out in self._compose.items():
             if pair[1] in text:
                 text = text.replace(pair, out)
-        for old, new in self._replace_chain:
-            text = text.replace(old, new)
-        if self._rare is not None:
-            m = self.charmap
-            text = self._rare.sub(lambda match: m[match.group()], text)
+        if len(text) >= BULK_CHARS:
+            text = self._map_bulk(text)
+        else:
+            text = self._map_short(text)
         if self._zwj and chars.ZWJ in text:
             text = _drop_spans(text, _zwj_near_arabic(text))
         for pair, out in self._compose_after.items():

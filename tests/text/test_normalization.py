@@ -159,3 +159,34 @@ def test_default_output_has_no_marks_or_variant_letters(text):
 def test_words_agrees_with_full_normalization(text):
     words = text.split()
     assert Normalizer().words(words) == normalize(" ".join(words)).split()
+
+
+# --- the two ways of mapping characters ---------------------------------------------
+# Long texts go through a numpy lookup table, short ones through string passes;
+# both must give exactly the same text for every profile.
+
+long_soup = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+        st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),
+        st.sampled_from(list(chars.INVISIBLE + " \n.\x00") + ["😂", "👨", "a", "\ud800", "ﷺ", "ﷲ"]),
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=300)
+@given(long_soup, step_flags)
+def test_lookup_table_and_string_passes_agree(text, flags):
+    n = Normalizer(**flags)
+    assert n._map_bulk(text) == n._map_short(text)
+
+
+def test_a_long_text_is_normalized_like_its_pieces():
+    from arabtext.text.normalization import BULK_CHARS
+
+    piece = "وَقالَ الأمينُ العامُّ ﷺ ﻷن ـــ ٣٫٥\u200f \x00 👍 "
+    text = piece * (BULK_CHARS // len(piece) + 2)
+    assert len(text) > BULK_CHARS > len(piece)
+    assert normalize(text) == normalize(piece) * (BULK_CHARS // len(piece) + 2)
+    assert "\x00" in normalize(text)  # a NUL is not taken for the table's "delete"
