@@ -1,4 +1,5 @@
 from pathlib import Path
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -162,3 +163,55 @@ def test_sentences_cover_every_token(text):
     for t in tokens(text):
         if t.kind != "punct":
             assert any(a <= t.start and t.end <= b for a, b in spans), (t, spans)
+
+
+# --- tokens() is the token regex read as columns -----------------------------------
+# tokens() builds its tokens from one findall and a kind cache; iter_tokens() walks
+# the match objects of the same regex. They must agree token for token.
+
+from arabtext.text.tokenizer import iter_tokens  # noqa: E402
+
+NEWS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "news_ant_multisource" / "ant_multisource_news.jsonl"
+
+# the characters where a token's kind could depend on the text around it
+tricky = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("wwwhtp:/.@-_%+#*!?؟… \n\u200f\u20e3\ufe0f") + ["😂", "a", "B", "ß", "1", "٣"]),
+        st.characters(min_codepoint=0x0621, max_codepoint=0x0655),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=500)
+@given(tricky)
+def test_tokens_agrees_with_the_match_objects_on_tricky_text(text):
+    assert tokens(text) == list(iter_tokens(text))
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=80))
+def test_tokens_agrees_with_the_match_objects_on_any_unicode(text):
+    assert tokens(text) == list(iter_tokens(text))
+
+
+def test_a_single_letter_where_a_url_failed_to_start_is_a_symbol():
+    found = [(t.text, t.kind) for t in tokens("www. و a@b. c")]
+    assert found == [("w", "symbol"), ("ww", "latin"), (".", "punct"), ("و", "word"),
+                     ("a", "symbol"), ("@b", "mention"), (".", "punct"), ("c", "latin")]
+    assert tokens("www. و a@b. c") == list(iter_tokens("www. و a@b. c"))
+
+
+def test_tokens_agrees_with_the_match_objects_on_the_bundled_corpus():
+    from arabtext.corpus.loading import iter_documents
+
+    for doc in iter_documents(None):
+        assert tokens(doc.text) == list(iter_tokens(doc.text)), doc.doc_id
+
+
+@pytest.mark.skipif(not NEWS.exists(), reason=f"the ANT news sample is not at {NEWS}")
+def test_tokens_agrees_with_the_match_objects_on_the_news_corpus():
+    from arabtext.corpus.loading import iter_documents
+
+    texts = [doc.text for doc in iter_documents(NEWS)]
+    assert tokens("\n\n".join(texts)) == list(iter_tokens("\n\n".join(texts)))
