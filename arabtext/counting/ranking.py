@@ -44,6 +44,27 @@ def rank_order(by: Sequence[np.ndarray], words: Sequence[np.ndarray]) -> np.ndar
 
 
 def _text_ranks(values: np.ndarray) -> np.ndarray:
-    """Each string's place among the distinct strings of ``values`` in code-point order."""
-    place = {word: i for i, word in enumerate(sorted(set(values)))}
-    return np.fromiter(map(place.__getitem__, values), dtype=np.int64, count=len(values))
+    """Each string's place among the distinct strings of ``values`` in code-point order.
+
+    >>> _text_ranks(np.array(["وزير", "بغداد", "وزير"], dtype=object)).tolist()
+    [1, 0, 1]
+    """
+    items = values.tolist()
+    try:
+        joined = "".join(items)
+    except TypeError:  # not all strings: Python's sort says what their order is
+        joined = None
+    if joined is not None and "\x00" not in joined:
+        longest = max(map(len, items), default=0)
+        # numpy sorts fixed-width strings in C, in code-point order, padded with NUL
+        # (so strings holding NUL stay on the Python path); only while the padding
+        # keeps the array within a few times the text itself
+        if len(items) * longest <= 4 * len(joined) + 1_000_000:
+            fixed = values.astype(f"U{max(longest, 1)}")
+            return np.unique(fixed, return_inverse=True)[1].reshape(-1).astype(np.int64, copy=False)
+    return _sorted_ranks(items)
+
+
+def _sorted_ranks(items: list) -> np.ndarray:
+    place = {word: i for i, word in enumerate(sorted(set(items)))}
+    return np.fromiter(map(place.__getitem__, items), dtype=np.int64, count=len(items))

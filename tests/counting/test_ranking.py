@@ -1,0 +1,30 @@
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arabtext.counting.ranking import _sorted_ranks, _text_ranks, rank_order
+
+words = st.lists(st.one_of(st.sampled_from(["وزير", "الوزير", "وزراء", "", "ب", "بغداد"]), st.text(max_size=8)), max_size=40)
+
+
+@settings(max_examples=300)
+@given(words)
+def test_ranks_from_numpy_strings_equal_python_sort(items):
+    values = np.array(items, dtype=object)
+    assert _text_ranks(values).tolist() == _sorted_ranks(items).tolist()
+
+
+def test_ranks_keep_strings_that_differ_only_by_a_trailing_nul_apart():
+    values = np.array(["وزير", "وزير\x00", "بغداد"], dtype=object)
+    assert _text_ranks(values).tolist() == [1, 2, 0]
+
+
+def test_one_very_long_string_takes_the_python_path_with_the_same_order():
+    values = np.array(["ب" * 200_000] + [f"كلمة{i}" for i in range(50)], dtype=object)
+    assert _text_ranks(values).tolist() == _sorted_ranks(values.tolist()).tolist()
+
+
+def test_rank_order_puts_largest_first_and_ties_in_alphabetical_order():
+    counts = np.array([3, 5, 3, 1])
+    tokens = np.array(["وزير", "قال", "بغداد", "العراق"], dtype=object)
+    assert rank_order([counts], [tokens]).tolist() == [1, 2, 0, 3]
