@@ -159,10 +159,10 @@ def tokens(text: str) -> list[Token]:
         if len(_KIND_OF) > 1_000_000:  # a huge vocabulary: bound the memory
             _KIND_OF.clear()
         kinds = list(map(_KIND_OF.get, texts))
-        if None in kinds:
-            for i, kind in enumerate(kinds):
-                if kind is None:
-                    kinds[i] = _KIND_OF.get(texts[i]) or _KIND_OF.setdefault(texts[i], _kind_alone(texts[i]))
+        if None in kinds:  # token texts not seen before: learn each once
+            for token in set(texts).difference(_KIND_OF):
+                _KIND_OF[token] = _kind_alone(token)
+            kinds = list(map(_KIND_OF.get, texts))
         i = -1
         try:
             while True:
