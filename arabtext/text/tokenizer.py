@@ -101,10 +101,15 @@ _LETTER_OR_SYMBOL = "latin or symbol"
 _KIND_OF: dict[str, str] = {}
 
 
+def _other_kind(first: str) -> str:
+    """The kind of a token of the catch-all alternative, from its first character."""
+    return "punct" if unicodedata.category(first).startswith("P") else "symbol"
+
+
 def _kind_alone(token: str) -> str:
     kind = _TOKEN_RE.match(token).lastgroup
     if kind == "other":
-        return "punct" if unicodedata.category(token[0]).startswith("P") else "symbol"
+        return _other_kind(token[0])
     return _LETTER_OR_SYMBOL if kind == "latin" and len(token) == 1 else kind
 
 
@@ -134,7 +139,7 @@ def iter_tokens(text: str) -> Iterator[Token]:
             return
         start, end = m.span(kind)
         if kind == "other":
-            kind = "punct" if unicodedata.category(text[start]).startswith("P") else "symbol"
+            kind = _other_kind(text[start])
         yield Token(text[start:end], start, end, kind)
 
 
