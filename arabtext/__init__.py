@@ -46,6 +46,7 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["bar_top_words", "zipf_plot", "dispersion_plot", "sentiment_arc", "word_cloud", "show_word_cloud"], ".display"),
     **dict.fromkeys(["report_html", "write_report"], ".report"),
     **dict.fromkeys(["explore", "ConcordanceIndex"], ".explorer"),
+    **dict.fromkeys(["lemmatize", "lemmas"], ".text"),
 }
 
 __all__ = sorted(_CORE + list(_EXPORTS))

@@ -12,6 +12,7 @@ _WHERE = {
     "sentence_spans": ".sentence_splitter", "sentences": ".sentence_splitter",
     "segment": ".clitics", "segment_text": ".clitics", "light_stem": ".clitics",
     "stopwords": ".stoplist",
+    "lemmatize": ".lemmatizer", "lemmas": ".lemmatizer",
 }
 __all__ = sorted(_WHERE)
 __getattr__, __dir__ = lazy_exports(__name__, _WHERE)
