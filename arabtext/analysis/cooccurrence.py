@@ -99,6 +99,8 @@ def collocations(
     progress: bool = False,
     by_sentence: bool = False,
     measures: Sequence[str] | None = None,
+    *,
+    unit: str = "word",
 ) -> pd.DataFrame:
     """Word pairs scored by every association measure, sorted by ``measure``.
 
@@ -117,7 +119,8 @@ def collocations(
     big corpora; see :mod:`arabtext.counting.engine`. Pairs run across sentence
     ends unless ``by_sentence=True``, which reads each sentence of a text
     (:func:`~arabtext.text.sentence_splitter.sentences`) as a document of its own; a token
-    list has no sentences left and is taken as it is.
+    list has no sentences left and is taken as it is. ``unit="lemma"`` pairs
+    lemmas instead of words (وزير الخارجية and وزراء الخارجية are one pair).
 
     >>> text = "أكد وزير الخارجية أن وزير الخارجية سيزور بغداد. وزير الخارجية وصل"
     >>> collocations(text)[["w1", "w2", "O11", "llr"]].round(3).values.tolist()
@@ -127,7 +130,7 @@ def collocations(
     False
     """
     check_measure(measure)
-    counts = pair_counts(data, window, normalize, n_jobs, progress, by_sentence)
+    counts = pair_counts(data, window, normalize, n_jobs, progress, by_sentence, unit)
     return _scored(counts._cells(min_count, stopwords), measure, ["w1", "w2"], measures)
 
 

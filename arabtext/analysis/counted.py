@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Union
 
 from arabtext.corpus.collection import Corpus, CorpusError, _hashable, _no_field, _sort_key, _warn_ungrouped
-from arabtext.corpus.inputs import Texts, documents
+from arabtext.corpus.inputs import Texts, check_unit, documents
 from arabtext.counting.engine import CHUNK_CHARS, count_corpus, count_ngrams
 from arabtext.counting.pairs import BigramCounts
 from arabtext.counting.terms import TermCounts
@@ -24,9 +24,13 @@ Counts = Union[TermCounts, Mapping[str, int]]
 
 
 def term_counts(
-    data: Texts | Counts, normalize: bool | Normalizer, n: int = 1, n_jobs: int | None = None, progress: bool = False
+    data: Texts | Counts, normalize: bool | Normalizer, n: int = 1, n_jobs: int | None = None, progress: bool = False,
+    unit: str = "word",
 ) -> TermCounts:
     """TermCounts for ``data``: counted (see :mod:`arabtext.counting.engine`), or as given when they are counts already."""
+    if check_unit(unit) != "word" and isinstance(data, (TermCounts, Mapping)):
+        raise ValueError(f"unit={unit!r} needs the texts: counts already made cannot be counted again by "
+                         f"{unit}; count them with count_corpus(..., unit={unit!r})")
     if isinstance(data, TermCounts):
         if data.n != n:
             raise ValueError(f"these are counts of {data.n}-grams, not {n}-grams")
@@ -36,11 +40,11 @@ def term_counts(
             raise ValueError("a Counter holds word counts; n-grams need texts or token lists")
         counts = Counter(data)
         return TermCounts(counts, None, sum(counts.values()), 0, 1)
-    return count_ngrams(data, n, normalize, n_jobs, progress)
+    return count_ngrams(data, n, normalize, n_jobs, progress, unit)
 
 
 def grouped_term_counts(
-    data: Texts, by: str, normalize: bool | Normalizer, n: int = 1, n_jobs: int | None = None
+    data: Texts, by: str, normalize: bool | Normalizer, n: int = 1, n_jobs: int | None = None, unit: str = "word"
 ) -> dict[Any, TermCounts]:
     """TermCounts for each value of ``meta[by]``, in sorted order, counted in one pass over the documents.
 
@@ -56,7 +60,7 @@ def grouped_term_counts(
 
     def flush() -> None:
         for value, batch in batches.items():
-            counted = count_ngrams(batch, n, normalize, n_jobs)
+            counted = count_ngrams(batch, n, normalize, n_jobs, unit=unit)
             if value in counts:
                 counts[value] += counted
             else:
@@ -84,16 +88,20 @@ def grouped_term_counts(
 
 
 def pair_counts(
-    data: Texts | BigramCounts, window: int, normalize: bool | Normalizer, n_jobs: int | None, progress: bool, by_sentence: bool
+    data: Texts | BigramCounts, window: int, normalize: bool | Normalizer, n_jobs: int | None, progress: bool, by_sentence: bool,
+    unit: str = "word",
 ) -> BigramCounts:
     """Counts for ``data``: counted (see :mod:`arabtext.counting.engine`), or as given when they are counts already."""
     if isinstance(data, BigramCounts):
+        if check_unit(unit) != "word":
+            raise ValueError(f"unit={unit!r} needs the texts: these pairs are counted already")
         if data.window != window:
             raise ValueError(f"these counts were made with window={data.window}; pass window={data.window}")
         if by_sentence:
             raise ValueError("by_sentence=True needs the texts: these pairs are counted already")
         return data
-    counts = count_corpus(_sentences_of(data) if by_sentence else data, window, normalize, n_jobs, progress, words=False).pairs
+    counts = count_corpus(_sentences_of(data) if by_sentence else data, window, normalize, n_jobs, progress, words=False,
+                          unit=unit).pairs
     assert counts is not None
     one_word_texts = isinstance(data, (list, tuple)) and all(isinstance(d, str) for d in data)
     if one_word_texts and counts.n_docs > 1 and counts.n_tokens == counts.n_docs:

@@ -16,15 +16,16 @@ also take counts already made (a ``TermCounts`` or a ``Counter``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from arabtext.analysis.counted import Counts, grouped_term_counts, term_counts
 from arabtext.analysis.dispersion import dispersion_table
-from arabtext.corpus.inputs import Stopwords, Texts
+from arabtext.corpus.inputs import Stopwords, Texts, check_unit
 from arabtext.counting.engine import count_corpus
 from arabtext.counting.ranking import ranked
 from arabtext.counting.terms import TermCounts
+from arabtext.text.lemmatizer import lemma_words
 from arabtext.text.normalization import Normalizer
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ def freq_table(
     by: str | None = None,
     wide: bool = False,
     dispersion: bool = False,
+    unit: str = "word",
 ) -> pd.DataFrame:
     """A word frequency table, most frequent first.
 
@@ -87,6 +89,17 @@ def freq_table(
     by their sizes; formulas in :mod:`arabtext.analysis.dispersion`. It
     counts in one process and needs texts (not counts), without ``by``.
 
+    ``unit="lemma"`` counts lemmas (:func:`~arabtext.text.lemmatizer.lemmatize`:
+    الحكومة، حكومتها، بالحكومة are one row ``حكومة``; قال، يقول، قالوا one
+    row ``قال``): the first column is ``lemma``, and ``forms`` lists its most
+    frequent spellings in the texts with their counts. It needs texts, not
+    counts, and reads them twice (once for lemmas, once for the spellings),
+    so a one-pass iterator of texts is first read into a list; a Corpus
+    streams twice. For a corpus too big for that, ``count_corpus(...,
+    unit="lemma")`` counts lemmas in one pass, without the spellings.
+
+    >>> freq_table("قالت الحكومة إن حكومتها ستقول", unit="lemma")[["lemma", "count", "forms"]].values.tolist()
+    [['حكومة', 2, 'الحكومة 1، حكومتها 1'], ['قال', 2, 'ستقول 1، قالت 1']]
     >>> freq_table("الحرب، ثم الحرب، ثم السلام", stopwords=False)[["token", "count", "per_10k"]].values.tolist()
     [['الحرب', 2, 4000.0], ['ثم', 2, 4000.0], ['السلام', 1, 2000.0]]
     >>> from arabtext import Document
@@ -97,8 +110,28 @@ def freq_table(
     if dispersion:
         if by is not None or isinstance(data, (TermCounts, Mapping)):
             raise ValueError("dispersion=True needs the documents themselves, without by= (filter a group first)")
+        if check_unit(unit) != "word":
+            raise ValueError("dispersion=True counts words; for lemmas, use freq_table(..., unit='lemma') without it")
         return dispersion_table(data, normalize, stopwords, min_count)
-    return _table(data, 1, normalize, stopwords, min_count, n_jobs, progress, by, wide, "token")
+    if check_unit(unit) == "word":
+        return _table(data, 1, normalize, stopwords, min_count, n_jobs, progress, by, wide, "token")
+    if not isinstance(data, str) and iter(data) is data:  # type: ignore[call-overload]
+        data = list(data)
+    table = _table(data, 1, normalize, stopwords, min_count, n_jobs, progress, by, wide, "lemma", unit)
+    if by is None:
+        table.insert(1, "forms", _spellings(word_counts(data, normalize, n_jobs), table["lemma"]))
+    return table
+
+
+def _spellings(words: Counter[str], lemmas: Iterable[str], top: int = 3) -> list[str]:
+    """For each lemma, its ``top`` most frequent words with their counts: "الحكومة 40، حكومة 12"."""
+    wanted = set(lemmas)
+    forms: dict[str, list[tuple[int, str]]] = {}
+    for word, count in words.items():
+        lemma = lemma_words([word])[0]
+        if lemma in wanted:
+            forms.setdefault(lemma, []).append((-count, word))
+    return ["، ".join(f"{w} {-c}" for c, w in sorted(forms.get(lemma, []))[:top]) for lemma in lemmas]
 
 
 def ngrams(
@@ -112,30 +145,33 @@ def ngrams(
     *,
     by: str | None = None,
     wide: bool = False,
+    unit: str = "word",
 ) -> pd.DataFrame:
     """An n-gram frequency table: sequences of ``n`` words inside a document, most frequent first.
 
     Columns: ngram (the words joined by a space), count, per_10k (per 10,000
     n-grams), doc_freq, rank. An n-gram holding a stop word is left out
     unless ``stopwords=False``. ``n_jobs``, ``progress``, ``by`` and
-    ``wide`` as for :func:`freq_table`.
+    ``wide`` as for :func:`freq_table`; ``unit="lemma"`` makes n-grams of
+    lemmas (no ``forms`` column).
 
     >>> ngrams(["وزير الخارجية الأمريكي", "قال وزير الخارجية"], min_count=2)[["ngram", "count"]].values.tolist()
     [['وزير الخارجية', 2]]
     """
-    return _table(data, n, normalize, stopwords, min_count, n_jobs, progress, by, wide, "ngram")
+    return _table(data, n, normalize, stopwords, min_count, n_jobs, progress, by, wide, "ngram", check_unit(unit))
 
 
 def _table(
     data: Texts | Counts, n: int, normalize: bool | Normalizer, stopwords: Stopwords, min_count: int,
-    n_jobs: int | None, progress: bool, by: str | None, wide: bool, column: str,
+    n_jobs: int | None, progress: bool, by: str | None, wide: bool, column: str, unit: str = "word",
 ) -> pd.DataFrame:
     """The frequency table of ``n``-grams: of everything, or (``by``) of each group."""
     if by is None:
         if wide:
             raise ValueError("wide=True needs by=: the field whose groups become columns")
-        return term_counts(data, normalize, n, n_jobs, progress).table(stopwords, min_count, column)
-    return _grouped_table(grouped_term_counts(data, by, normalize, n, n_jobs), by, stopwords, min_count, wide, column)
+        return term_counts(data, normalize, n, n_jobs, progress, unit).table(stopwords, min_count, column)
+    grouped = grouped_term_counts(data, by, normalize, n, n_jobs, unit)
+    return _grouped_table(grouped, by, stopwords, min_count, wide, column)
 
 
 def _grouped_table(

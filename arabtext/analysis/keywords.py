@@ -25,6 +25,8 @@ def keyness(
     stopwords: Stopwords = True,
     min_count: int = 1,
     correction: Literal["none", "williams"] = "none",
+    *,
+    unit: str = "word",
 ) -> pd.DataFrame:
     """Words over- and under-used in ``target`` compared with ``reference``, most key first.
 
@@ -46,7 +48,8 @@ def keyness(
 
     Also: n_target, n_reference, per_10k_target, per_10k_reference. Rows are
     words with a + b ≥ ``min_count``; stop words are left out afterwards (c
-    and d still count them).
+    and d still count them). ``unit="lemma"`` compares lemmas instead of
+    words (both sides must then be texts, not counts).
 
     Hardie, A. (2014). Log Ratio: an informal introduction. CASS, Lancaster.
     Gabrielatos, C. & Marchi, A. (2012). Keyness: appropriate metrics and
@@ -60,7 +63,7 @@ def keyness(
 
     if correction not in ("none", "williams"):
         raise ValueError(f"correction must be 'none' or 'williams', got {correction!r}")
-    t, r = term_counts(target, normalize), term_counts(reference, normalize)
+    t, r = term_counts(target, normalize, unit=unit), term_counts(reference, normalize, unit=unit)
     c, d = t.total, r.total
     if not c or not d:
         raise ValueError(f"the {'target' if not c else 'reference'} has no words")
@@ -90,4 +93,5 @@ def keyness(
             "pct_diff": pct_diff,
         }
     )
-    return ranked(df, ["g2"], ["token"])
+    df = ranked(df, ["g2"], ["token"])
+    return df.rename(columns={"token": "lemma"}) if unit == "lemma" else df

@@ -8,7 +8,10 @@ consecutive words, one part per word. Each part is
 * a wildcard: ``*`` stands for any letters (none too), ``?`` for one letter
   (``مفاوض*``, ``*قوات*``);
 * with ``regex=True``, a regular expression searched in the word
-  (``^مفاوض\\w*$``).
+  (``^مفاوض\\w*$``);
+* ``lemma:`` and a word: every word whose lemma is that word's lemma
+  (``lemma:قال`` finds قال، يقول، وقالت، سيقولون; see
+  :func:`~arabtext.text.lemmatizer.lemmatize`).
 
 Wildcards and regular expressions are tried on the normalized word and, with
 ``match="clitics"``, also on its light stem, so ``مفاوض*`` finds والمفاوضات.
@@ -20,6 +23,8 @@ no clitics (الأمينُ finds only الأمينُ).
 [True, True, False]
 >>> len(compile_query("عين الأسد").parts)
 2
+>>> [compile_query("lemma:قال").parts[0](w) for w in ("وقالت", "سيقولون", "قائل")]
+[True, True, False]
 """
 
 from __future__ import annotations
@@ -29,12 +34,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from arabtext.text.clitics import light_stem
+from arabtext.text.lemmatizer import lemmatize
 from arabtext.text.normalization import Normalizer, _normalizer
 from arabtext.text.tokenizer import tokenize
 
 __all__ = ["Part", "Query", "compile_query", "node_matcher"]
 
 _WILD = re.compile(r"[*?]")
+_LEMMA = "lemma:"
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,12 @@ def node_matcher(node: str, normalize: bool | Normalizer, match: str) -> tuple[P
 
 def _part(piece: str, norm: Callable[[str], str], stems: bool, regex: bool, exact: bool,
           normalize: bool | Normalizer, query: str) -> tuple[Part, str]:
+    if piece.startswith(_LEMMA) and not exact:
+        word = piece[len(_LEMMA):]
+        if len(tokenize(word, normalize)) != 1:
+            raise ValueError(f"{piece!r} in {query!r}: write one word after lemma:, as in lemma:قال")
+        lemma = lemmatize(word)
+        return Part(lambda form: lemmatize(form) == lemma, None), ""
     if regex:
         try:
             search = re.compile(piece).search

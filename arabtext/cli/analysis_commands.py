@@ -17,6 +17,7 @@ def _freq_arguments(p: argparse.ArgumentParser) -> None:
     _add_stopwords(p)
     p.add_argument("--ngram", type=_whole(1), default=1, metavar="N", help="count sequences of N words (default 1: words)")
     p.add_argument("--min-count", type=_whole(1), default=1, metavar="N", help="leave out what occurs fewer than N times")
+    _add_unit(p)
     _add_steps(p)
     _add_format(p)
 
@@ -30,13 +31,19 @@ def _colloc_arguments(p: argparse.ArgumentParser) -> None:
     _add_stopwords(p)
     p.add_argument("--all-measures", action="store_true", help="show every measure, not only the one sorted by")
     p.add_argument("--by-sentence", action="store_true", help="no pairs across a sentence end")
+    _add_unit(p)
     _add_steps(p)
     _add_format(p)
 
 
+def _add_unit(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--unit", choices=("word", "lemma"), default="word",
+                   help="count words as written (default) or their lemmas (قالت، يقول → قال)")
+
+
 def _kwic_arguments(p: argparse.ArgumentParser) -> None:
     _add_input(p, "the corpus")
-    p.add_argument("word", metavar="QUERY", help="a word, a phrase in quotes, a wildcard (مفاوض*) or, with --regex, a pattern")
+    p.add_argument("word", metavar="QUERY", help="a word, a phrase in quotes, a wildcard (مفاوض*), lemma:قال or, with --regex, a pattern")
     p.add_argument("--width", type=_whole(0), default=5, metavar="N", help="words shown on each side (default 5)")
     p.add_argument("--match", choices=("clitics", "exact"), default="clitics", help="how the word is matched (default clitics)")
     p.add_argument("--regex", action="store_true", help="QUERY is a regular expression searched in each normalized word")
@@ -71,8 +78,11 @@ def _run_info(args: argparse.Namespace) -> None:
 def _run_freq(args: argparse.Namespace) -> None:
     from arabtext.analysis.frequency import freq_table, ngrams
 
-    docs = _documents(_load(args), "counting")
-    options = {"normalize": _normalize_option(args), "stopwords": not args.keep_stopwords, "min_count": args.min_count}
+    corpus = _load(args)
+    # lemmas with their spellings read the corpus twice: the corpus, not a one-pass stream
+    docs = corpus if args.unit == "lemma" and args.ngram == 1 else _documents(corpus, "counting")
+    options = {"normalize": _normalize_option(args), "stopwords": not args.keep_stopwords, "min_count": args.min_count,
+               "unit": args.unit}
     _show(freq_table(docs, **options) if args.ngram == 1 else ngrams(docs, n=args.ngram, **options), args)
 
 
@@ -89,6 +99,7 @@ def _run_colloc(args: argparse.Namespace) -> None:
         normalize=_normalize_option(args),
         by_sentence=args.by_sentence,
         measures=None if args.all_measures else [args.measure],
+        unit=args.unit,
     )
     measures = list(MEASURES) if args.all_measures else [args.measure]
     _show(table[["w1", "w2", "O11", "E11", *measures]], args)
@@ -143,6 +154,7 @@ COMMANDS = (
             "arabtext freq --top 10                 # the bundled article, stop words left out",
             'echo "قال الوزير إن الوزير سيزور بغداد" | arabtext freq - --keep-stopwords',
             "arabtext freq my_corpus/ --ngram 2 --format csv > bigrams.csv",
+            "arabtext freq --unit lemma --top 10     # lemmas: القوات، قوات، بقوة → قوة, with their spellings",
         ),
         _freq_arguments,
         _run_freq,
@@ -168,6 +180,7 @@ COMMANDS = (
             "arabtext kwic \"عين الأسد\"                 # a phrase: consecutive words",
             "arabtext kwic 'مفاوض*' --sort R1         # a wildcard (* any letters, ? one), sorted by the next word",
             "arabtext kwic '^مفاوض\\w*$' --regex",
+            "arabtext kwic lemma:قال                  # every form of the verb: قال، وقالت، يقول",
         )
         + "\n\nThe word is matched after normalization and, by default, through clitics (--match exact: only\n"
         "its normalized form; --exact: the text as written). 'left' is the text before the word, 'right'\n"

@@ -32,6 +32,19 @@ from arabtext.text.tokenizer import tokenize
 Texts = Union[str, Iterable[Any]]
 #: ``True`` (the bundled list), ``False``/``None`` (none), or your own words
 Stopwords = Union[bool, None, str, Iterable[str]]
+#: what is counted: each word as normalized, or its lemma (:func:`~arabtext.text.lemmatizer.lemmatize`)
+UNITS = ("word", "lemma")
+
+
+def check_unit(unit: str) -> str:
+    """``unit`` if it is one of :data:`UNITS`, else a ValueError that lists them.
+
+    >>> check_unit("lemma")
+    'lemma'
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {', '.join(map(repr, UNITS))}, got {unit!r}")
+    return unit
 
 
 def documents(data: Texts) -> Iterator[tuple[str, str | Sequence[str]]]:
@@ -101,7 +114,7 @@ def _is_document(item: object) -> bool:
     return isinstance(getattr(item, "text", None), str) and hasattr(item, "id")
 
 
-def token_lists(data: Texts, normalize: bool | Normalizer = True) -> Iterator[list[str]]:
+def token_lists(data: Texts, normalize: bool | Normalizer = True, unit: str = "word") -> Iterator[list[str]]:
     """The words of each document of ``data``, one list per document, lazily.
 
     Texts go through :func:`~arabtext.text.tokenizer.tokenize`; token lists are
@@ -111,18 +124,28 @@ def token_lists(data: Texts, normalize: bool | Normalizer = True) -> Iterator[li
     [['الي', 'الامام']]
     >>> list(token_lists([["إِلى", "الأمامِ"]], normalize=False))
     [['إِلى', 'الأمامِ']]
+    >>> list(token_lists("قالت الوزيرة", unit="lemma"))
+    [['قال', 'وزير']]
     """
-    words = document_words(normalize)
+    words = document_words(normalize, unit)
     for _, doc in documents(data):
         yield words(doc)
 
 
-def document_words(normalize: bool | Normalizer = True) -> Callable[[str | Sequence[str]], list[str]]:
+def document_words(normalize: bool | Normalizer = True, unit: str = "word") -> Callable[[str | Sequence[str]], list[str]]:
     """What :func:`token_lists` turns each document into, for documents already read by :func:`documents`.
+
+    With ``unit="lemma"`` each word is replaced by its lemma (cached per
+    distinct word, so a corpus costs per type).
 
     >>> document_words()("إِلى الأمامِ")
     ['الي', 'الامام']
     """
+    if check_unit(unit) == "lemma":
+        from arabtext.text.lemmatizer import lemma_words
+
+        words_of = document_words(normalize)
+        return lambda doc: lemma_words(words_of(doc))
     normalizer = _normalizer(()) if normalize is True else (normalize or None)
 
     def words(doc: str | Sequence[str]) -> list[str]:

@@ -29,6 +29,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from arabtext.corpus.collection import Errors
+from arabtext.corpus.inputs import check_unit
 from arabtext.corpus.loading import iter_documents
 from arabtext.text.normalization import Normalizer
 from arabtext.counting.engine import _count_chunk, _portable, _Portable, _tallies
@@ -62,13 +63,15 @@ def count_bag(
     words: bool = True,
     split_every: int | None = None,
     scheduler: str | None = None,
+    unit: str = "word",
 ) -> CorpusCounts:
     """Count the words and word pairs of a ``dask.bag`` of texts, Documents or token lists.
 
     Takes what :func:`arabtext.counting.count_corpus` takes, one document
     per item, and returns the same counts. ``split_every`` partial counts
     are merged at a time (Dask's default: 8); ``scheduler`` is passed to
-    ``compute`` (None: the current client, if any).
+    ``compute`` (None: the current client, if any); ``unit="lemma"`` counts
+    lemmas.
 
     >>> import dask.bag as db
     >>> bag = db.from_sequence([["وزير", "الخارجية"], ["وزير", "الخارجية"]], npartitions=2)
@@ -77,7 +80,7 @@ def count_bag(
     """
     new = _tallies(window, words)
     part = bag.reduction(
-        partial(_count_partition, new, _portable(normalize)),
+        partial(_count_partition, new, _portable(normalize), check_unit(unit)),
         partial(_added, new),
         split_every=split_every,
         name="arabtext-count",
@@ -93,6 +96,7 @@ def count_paths(
     words: bool = True,
     split_every: int | None = None,
     scheduler: str | None = None,
+    unit: str = "word",
     errors: Errors = "strict",
     strip_html: bool = False,
     text_column: str = "text",
@@ -127,7 +131,7 @@ def count_paths(
     }
     read = partial(_read_paths, options)
     part = bag.reduction(
-        partial(_count_partition, new, _portable(normalize), read=read),
+        partial(_count_partition, new, _portable(normalize), check_unit(unit), read=read),
         partial(_added, new),
         split_every=split_every,
         name="arabtext-count-paths",
@@ -138,13 +142,14 @@ def count_paths(
 def _count_partition(
     new: Callable[[], _Tally],
     normalize: _Portable,
+    unit: str,
     items: Iterable[Any],
     read: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
 ) -> _Part:
     """On a worker: the counts of one partition, and what was warned about while reading it."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        counts = _count_chunk(new, read(items) if read else items, normalize)
+        counts = _count_chunk(new, read(items) if read else items, normalize, unit)
     return _Part(counts, [(str(w.message), w.category) for w in caught])
 
 

@@ -98,6 +98,7 @@ def count_corpus(
     *,
     words: bool = True,
     doc_freq: bool = True,
+    unit: str = "word",
 ) -> CorpusCounts:
     """Count the words and the word pairs of ``data`` in one pass, streaming, on ``n_jobs`` processes.
 
@@ -108,7 +109,8 @@ def count_corpus(
     skips the word table (the pairs still know every word's frequency),
     ``doc_freq=False`` the document frequencies (a little faster).
     ``progress=True`` shows a bar of documents and megabytes on a
-    terminal when the counting takes more than a second.
+    terminal when the counting takes more than a second. ``unit="lemma"``
+    counts lemmas instead of words (``lemma_words`` of each document).
 
     The counts are the same as ``TermCounts.from_tokens`` and
     ``BigramCounts.from_tokens`` give, whatever ``n_jobs`` is. Make the
@@ -121,7 +123,7 @@ def count_corpus(
     >>> counts.pairs.table(min_count=2)[["w1", "w2", "O11"]].values.tolist()
     [['وزير', 'الخارجية', 2]]
     """
-    return _drive(data, _tallies(window, words, doc_freq), normalize, n_jobs, progress).result()
+    return _drive(data, _tallies(window, words, doc_freq), normalize, n_jobs, progress, unit).result()
 
 
 def count_ngrams(
@@ -130,11 +132,12 @@ def count_ngrams(
     normalize: bool | Normalizer = True,
     n_jobs: int | None = None,
     progress: bool = False,
+    unit: str = "word",
 ) -> TermCounts:
     """Count the n-grams of ``data`` as :class:`~arabtext.counting.TermCounts`, streaming, on ``n_jobs`` processes.
 
     The same counts as ``TermCounts.from_tokens(token_lists(data), n)``;
-    ``n_jobs`` and ``progress`` as for :func:`count_corpus`.
+    ``n_jobs``, ``progress`` and ``unit`` as for :func:`count_corpus`.
 
     >>> count_ngrams(["وزير الخارجية الأمريكي", "قال وزير الخارجية"]).counts.most_common(1)
     [('وزير الخارجية', 2)]
@@ -142,10 +145,10 @@ def count_ngrams(
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise ValueError(f"n must be a whole number ≥ 1, got {n!r}")
     if n == 1:
-        counts = count_corpus(data, None, normalize, n_jobs, progress).words
+        counts = count_corpus(data, None, normalize, n_jobs, progress, unit=unit).words
         assert counts is not None
         return counts
-    return _drive(data, partial(TermCounts, n=n), normalize, n_jobs, progress)
+    return _drive(data, partial(TermCounts, n=n), normalize, n_jobs, progress, unit)
 
 
 def n_workers(n_jobs: int | None) -> int:
@@ -173,14 +176,15 @@ def _tallies(window: int | None, words: bool, doc_freq: bool = True) -> Callable
     return partial(_Tally, window, words, doc_freq)
 
 
-def _drive(data: Texts, new: Callable[[], C], normalize: bool | Normalizer, n_jobs: int | None, progress: bool) -> C:
+def _drive(data: Texts, new: Callable[[], C], normalize: bool | Normalizer, n_jobs: int | None, progress: bool,
+           unit: str = "word") -> C:
     """Counts of ``data``: ``new()`` filled chunk by chunk, here or in worker processes."""
     jobs = n_workers(n_jobs)
     threshold = AUTO_CHARS if n_jobs is None else 0
     total = new()
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[Future[C], int, int]] = deque()
-    words = document_words(normalize)
+    words = document_words(normalize, unit)
     with _Meter(progress) as meter:
         chunks = _chunks(documents(data), meter.on)
         if jobs == 1:
@@ -196,7 +200,7 @@ def _drive(data: Texts, new: Callable[[], C], normalize: bool | Normalizer, n_jo
                     total.update(map(words, chunk))
                     meter.add(len(chunk), nbytes)
                     continue
-                pending.append((pool.submit(_count_chunk, new, chunk, _portable(normalize)), len(chunk), nbytes))
+                pending.append((pool.submit(_count_chunk, new, chunk, _portable(normalize), unit), len(chunk), nbytes))
                 # merge what is done; wait when every worker has a chunk and one more is queued
                 while pending and (len(pending) > jobs or pending[0][0].done()):
                     future, docs, size = pending.popleft()
@@ -251,10 +255,10 @@ def _last_marked(chunks: Iterator[tuple[list[Any], int, int]]) -> Iterator[tuple
     yield (*ahead, True)
 
 
-def _count_chunk(new: Callable[[], C], chunk: list[Any], normalize: _Portable) -> C:
+def _count_chunk(new: Callable[[], C], chunk: list[Any], normalize: _Portable, unit: str) -> C:
     """In a worker: the counts of one chunk."""
     counts = new()
-    counts.update(token_lists(chunk, _restored(normalize)))
+    counts.update(token_lists(chunk, _restored(normalize), unit))
     return counts
 
 
