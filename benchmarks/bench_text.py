@@ -22,7 +22,7 @@ from typing import Callable, Sequence
 
 from _common import NEWS_JSONL, BenchInput, Timing, build_input, format_table, median_subprocess_seconds, time_cases, versions
 
-from arabtext import STEPS, Normalizer, normalize, tokenize, tokens
+from arabtext import STEPS, Normalizer, lemmas, normalize, tokenize, tokens
 
 TASKS = ("normalize", "tokenize", "normalize+tokenize")
 PEERS = ("pyarabic", "camel-tools", "nltk")
@@ -38,6 +38,7 @@ TARGET_MBPS = 40.0
 TARGET_FLOOR_SHARE = 0.75
 TARGET_NORMALIZE_MBPS = 250.0
 TARGET_TOKENS_MBPS = 15.0
+TARGET_LEMMA_TOKENS_PER_S = 100_000
 TARGET_RATIO = {"pyarabic": 2.5, "camel-tools": 7.0}
 TARGET_IMPORT_S = 0.2
 _HEAVY_MODULES = ("numpy", "pandas", "matplotlib", "camel_tools", "nltk", "sklearn")
@@ -94,6 +95,10 @@ def arabtext_cases() -> list[Case]:
         Case(
             "arabtext", "normalize+tokenize", "camel-like", "tokenize(text, normalize=<camel-like profile>)",
             lambda t: tokenize(t, normalize=like_camel),
+        ),
+        Case(
+            "arabtext", "normalize+tokenize", "lemmas", "lemmas(text): tokenize, then each word's lemma (cached per type: "
+            "the first run is cold, the median warm)", lemmas,
         ),
     ]
 
@@ -225,6 +230,11 @@ def target_lines(data: BenchInput, timings: dict[str, Timing], skips: list[Skip]
         f"{_verdict(offsets >= TARGET_TOKENS_MBPS)}  {data.mb:.3g} MB  arabtext tokens() with offsets and kinds >= "
         f"{TARGET_TOKENS_MBPS:g} MB/s: {offsets:.1f} MB/s ({offsets / floor:.2f}x the bare regex pass)",
     ]
+    lemma_timing = timings["normalize+tokenize/arabtext/lemmas"]
+    per_s = lemma_timing.summary[0] / lemma_timing.median(clock)
+    lines.append(f"{_verdict(per_s >= TARGET_LEMMA_TOKENS_PER_S)}  {data.mb:.3g} MB  arabtext lemmas() once warm >= "
+                 f"{TARGET_LEMMA_TOKENS_PER_S:,} tokens/s: {per_s:,.0f} tokens/s "
+                 f"({speed['normalize+tokenize/arabtext/lemmas'] / ours:.2f}x tokenize)")
     skipped = {s.tool: s.reason for s in skips}
     for tool, need in TARGET_RATIO.items():
         label = f"{data.mb:.3g} MB  arabtext normalize+tokenize >= {need:g}x {tool} pipeline"

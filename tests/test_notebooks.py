@@ -40,6 +40,9 @@ FIGURES = {
         (r"in the corpus: ([\d,]+) normalized types", r"([\d,]+) normalized types become"),
         (r"in the corpus: [\d,]+ normalized types, ([\d,]+) light stems", r"become ([\d,]+) light stems"),
         (r"stems per normalized type: (\d+%)", r"light stems, \*\*(\d+%)\*\*"),
+        (r"in the corpus: [\d,]+ normalized types, [\d,]+ light stems, ([\d,]+) lemmas", r"the same types are ([\d,]+) lemmas"),
+        (r"lemmas per normalized type: (\d+%)", r"lemmas, \*\*(\d+%)\*\*"),
+        (r"the article: [\d,]+ types, [\d,]+ light stems, ([\d,]+) lemmas", r"the lemmas are ([\d,]+): "),
         (r"Heaps' exponent of the normalized words: ([\d.]+)", r"Heaps' exponent is about \*\*([\d.]+)\*\*"),
     ],
     "02_word_frequency": [
