@@ -1,4 +1,4 @@
-"""Build ``arabtext/text/data/lemma_lexicon.tsv``, the lexicon of ``arabtext.lemmatize``.
+"""Build ``arabtext/text/data/lemma_lexicon.tsv.gz``, the lexicon of ``arabtext.lemmatize``.
 
 The source is Arramooz (Taha Zerrouki's Arabic dictionary, GPL, the one
 qalsadi uses) as the pip package ``arramooz-pysqlite`` 0.4.2: 30,215 noun
@@ -20,6 +20,7 @@ Rows are ``kind<TAB>form<TAB>lemma<TAB>frequency``; the kinds are listed in
 from __future__ import annotations
 
 import argparse
+import gzip
 import math
 import os
 import re
@@ -33,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import arabtext as at  # noqa: E402
 
-OUT = ROOT / "arabtext" / "text" / "data" / "lemma_lexicon.tsv"
+OUT = ROOT / "arabtext" / "text" / "data" / "lemma_lexicon.tsv.gz"
 
 KINDS = {
     "N": "a noun (or any non-verb) in its dictionary form",
@@ -199,7 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     header = [f"# {k}: {v}" for k, v in KINDS.items()]
     header.insert(0, "# built by scripts/build_lemma_lexicon.py from Arramooz and Qutrub (GPL); see LEMMA_LEXICON.md")
     header.append("# the last column is ln(1 + frequency) of the lemma in Arramooz's word frequency list")
-    args.out.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
+    # mtime=0: the same lexicon gives the same bytes, so a rebuild shows no change in git
+    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(("\n".join(header + lines) + "\n").encode("utf-8"))
     print(f"{args.out}: {len(lines):,} rows, {args.out.stat().st_size / 1e6:.1f} MB")
     return 0
 

@@ -27,11 +27,12 @@ until it stops changing. Adjectives come back masculine singular (كبيرة →
 كبير), verbs as the 3rd person masculine singular perfect, everything in
 the default normalized form (hamza seats as bare alef, ى as ي). Results are
 cached per distinct word, so a corpus costs per type, not per token; the
-lexicon (98,000 rows) loads on the first call, not on ``import arabtext``.
+lexicon (97,497 rows, 0.17 s) loads on the first call, not on ``import arabtext``.
 """
 
 from __future__ import annotations
 
+import gzip
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -40,7 +41,7 @@ from arabtext.text.clitics import light_stem
 from arabtext.text.normalization import normalize
 from arabtext.text.tokenizer import tokenize
 
-_DATA = Path(__file__).with_name("data") / "lemma_lexicon.tsv"
+_DATA = Path(__file__).with_name("data") / "lemma_lexicon.tsv.gz"
 
 _CONJUNCTIONS = ("", "و", "ف")
 _PARTICLES = ("", "ب", "ك", "ل", "س")
@@ -52,7 +53,8 @@ _NOUN_ENDINGS = (
     ("", ""), ("ا", ""), ("ات", "ة"), ("ات", ""), ("ون", ""), ("ين", ""), ("ان", ""), ("تان", "ة"), ("تين", "ة"),
 )
 # before a pronoun suffix ة is written ت and the plural/dual ن falls (معلمو المدرسة، حكومتها)
-_CONSTRUCT_ENDINGS = (("ت", "ة"), ("و", ""), ("ي", ""), ("ا", ""), ("تا", "ة"), ("تي", "ة"))
+# and a final hamza sits on و or ي (ارتداؤه، ارتدائه → ارتداء)
+_CONSTRUCT_ENDINGS = (("ت", "ة"), ("و", ""), ("ي", ""), ("ا", ""), ("تا", "ة"), ("تي", "ة"), ("ؤ", "ء"), ("ئ", "ء"))
 
 _PAST_SUFFIXES = ("", "ت", "تما", "تم", "تن", "ا", "تا", "نا", "وا", "ن")
 _IMPERFECT_SUFFIXES = ("", "ين", "ي", "ان", "ا", "ون", "وا", "ن")
@@ -81,7 +83,7 @@ def _lexicon() -> _Lexicon:
     verb_freq: dict[str, float] = {}
     function: set[str] = set()
     lists: dict[str, dict[str, list[str]]] = {kind: {} for kind in "PVIM"}
-    with _DATA.open(encoding="utf-8") as rows:
+    with gzip.open(_DATA, "rt", encoding="utf-8") as rows:
         for row in rows:
             if row.startswith("#"):
                 continue
@@ -217,10 +219,10 @@ def _ranked(word: str) -> list[str]:
         if not noun_only:
             readings += [(lemma, cost, lex.verb_freq.get(lemma, 0.0))
                          for lemma, cost in _verb_readings(split.stem, split.pronoun, lex, split.particle == "س")]
-        # a function word takes only a conjunction, or a pronoun where segment
-        # split one off (وفي، عليه; not ام + كن in امكن)
+        # a function word takes only a conjunction or a pronoun, and only where
+        # segment split them off (وفي، عليه; not ام + كن in امكن, ف + عل in فعل)
         if split.stem in lex.function and not (split.particle or split.article) and (
-                not split.pronoun or split.stem == chosen) and not _elative(split.stem, lex):
+                split.stem == chosen or not (split.pronoun or split.conjunction)) and not _elative(split.stem, lex):
             readings.append((split.stem, 0.0, _FUNCTION_SCORE))
         for lemma, cost, freq in readings:
             # a word that is itself a dictionary form is most likely that form
