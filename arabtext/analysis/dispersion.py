@@ -48,8 +48,10 @@ __all__ = ["DISPERSION_COLUMNS", "dispersion_counts", "dispersion_table", "word_
 DISPERSION_COLUMNS = ("juilland_d", "dp")
 
 
-def dispersion_counts(data: Texts, normalize: bool | Normalizer = True) -> tuple[TermCounts, pd.DataFrame]:
-    """Count ``data`` once: its :class:`TermCounts` and each word's dispersion (token, juilland_d, dp).
+def dispersion_counts(
+    data: Texts, normalize: bool | Normalizer = True, unit: str = "word"
+) -> tuple[TermCounts, pd.DataFrame]:
+    """Count ``data`` once: its :class:`TermCounts` and each word's (or, ``unit="lemma"``, lemma's) dispersion (token, juilland_d, dp).
 
     >>> counts, disp = dispersion_counts(["قال الوزير", "وصل الوزير"])
     >>> counts.counts["الوزير"], float(disp.set_index("token").loc["الوزير", "juilland_d"])
@@ -60,7 +62,7 @@ def dispersion_counts(data: Texts, normalize: bool | Normalizer = True) -> tuple
     ids: dict[str, int] = {}
     word_ids, part_ids, part_counts, sizes = [], [], [], []
     terms = TermCounts()
-    for words in token_lists(data, normalize):
+    for words in token_lists(data, normalize, unit):
         terms.n_docs += 1
         if not words:
             continue
@@ -122,13 +124,17 @@ def _measures(w: np.ndarray, d: np.ndarray, v: np.ndarray, size: np.ndarray, n_w
 
 
 def dispersion_table(
-    data: Texts, normalize: bool | Normalizer = True, stopwords: bool = False, min_count: int = 1
+    data: Texts, normalize: bool | Normalizer = True, stopwords: bool = False, min_count: int = 1, unit: str = "word"
 ) -> pd.DataFrame:
     """The frequency table with each word's dispersion over the documents: ``freq_table(data, dispersion=True)``.
 
+    With ``unit="lemma"`` the rows are lemmas and the first column is ``lemma``.
+
     >>> dispersion_table(["قال الوزير", "وصل الوزير"])[["token", "doc_freq", "juilland_d", "dp"]].head(1).values.tolist()
     [['الوزير', 2, 1.0, 0.0]]
+    >>> dispersion_table(["قالت الوزيرة", "قال الوزير"], unit="lemma")[["lemma", "doc_freq", "dp"]].values.tolist()
+    [['قال', 2, 0.0], ['وزير', 2, 0.0]]
     """
-    terms, disp = dispersion_counts(data, normalize)
-    table = terms.table(stopwords, min_count, "token")
-    return table.merge(disp, on="token", how="left", validate="one_to_one")
+    terms, disp = dispersion_counts(data, normalize, unit)
+    table = terms.table(stopwords, min_count, "token").merge(disp, on="token", how="left", validate="one_to_one")
+    return table.rename(columns={"token": "lemma"}) if unit == "lemma" else table

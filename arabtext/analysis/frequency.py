@@ -93,7 +93,8 @@ def freq_table(
     الحكومة، حكومتها، بالحكومة are one row ``حكومة``; قال، يقول، قالوا one
     row ``قال``): the first column is ``lemma``, and ``forms`` lists its most
     frequent spellings in the texts with their counts. It needs texts, not
-    counts, and reads them twice (once for lemmas, once for the spellings),
+    counts, and reads them twice (once for lemmas, once for the spellings;
+    with ``dispersion=True``, once and without the spellings),
     so a one-pass iterator of texts is first read into a list; a Corpus
     streams twice. For a corpus too big for that, ``count_corpus(...,
     unit="lemma")`` counts lemmas in one pass, without the spellings.
@@ -110,9 +111,7 @@ def freq_table(
     if dispersion:
         if by is not None or isinstance(data, (TermCounts, Mapping)):
             raise ValueError("dispersion=True needs the documents themselves, without by= (filter a group first)")
-        if check_unit(unit) != "word":
-            raise ValueError("dispersion=True counts words; for lemmas, use freq_table(..., unit='lemma') without it")
-        return dispersion_table(data, normalize, stopwords, min_count)
+        return dispersion_table(data, normalize, stopwords, min_count, check_unit(unit))
     if check_unit(unit) == "word":
         return _table(data, 1, normalize, stopwords, min_count, n_jobs, progress, by, wide, "token")
     if not isinstance(data, str) and iter(data) is data:  # type: ignore[call-overload]

@@ -45,6 +45,14 @@ def test_a_one_pass_iterator_gives_the_same_table():
     assert at.freq_table(iter(DOCS), unit="lemma").equals(at.freq_table(DOCS, unit="lemma"))
 
 
+def test_dispersion_of_lemmas_spreads_lemma_counts_over_the_documents():
+    table = at.freq_table(DOCS, unit="lemma", dispersion=True).set_index("lemma")
+    plain = at.freq_table(DOCS, unit="lemma").set_index("lemma")
+    assert table["count"].to_dict() == plain["count"].to_dict()
+    assert table["doc_freq"].to_dict() == plain["doc_freq"].to_dict()
+    assert table["dp"].between(0, 1).all()
+
+
 def test_stop_words_are_left_out_of_the_lemma_table():
     lemmas = set(at.freq_table(DOCS, unit="lemma")["lemma"])
     assert not lemmas & {"في", "من", "التي", "علي"}
@@ -101,7 +109,6 @@ def test_lemma_queries_mix_with_words_in_a_phrase():
 @pytest.mark.parametrize("call", [
     lambda: at.freq_table(Counter({"قال": 2}), unit="lemma"),
     lambda: at.freq_table(DOCS, unit="stem"),
-    lambda: at.freq_table(DOCS, unit="lemma", dispersion=True),
     lambda: at.collocations(at.count_corpus(DOCS).pairs, unit="lemma"),
     lambda: at.kwic(ARTICLE, "lemma:"),
 ])
