@@ -61,6 +61,9 @@ _IMPERFECT_SUFFIXES = ("", "ين", "ي", "ان", "ا", "ون", "وا", "ن")
 _IMPERATIVE_SUFFIXES = ("", "ي", "ا", "وا", "ن")
 _PERSON_PREFIXES = frozenset("اتين")
 _SELF_BONUS = 3.0
+# a reading scored below this (a rare lemma, reached by taking much off) is
+# less likely than a word the lexicon does not know: its light stem is returned
+_FLOOR = 6.0
 # above any noun reading: في is في, not ف + a form of يا
 _FUNCTION_SCORE = 20.0
 
@@ -229,7 +232,7 @@ def _ranked(word: str) -> list[str]:
             score = freq - 2.0 * (cost + penalty) - 0.01 * clitics + _SELF_BONUS * (lemma == split.stem == word)
             if score > scores.get(lemma, -1e9):
                 scores[lemma] = score
-    return sorted(scores, key=lambda lemma: (-scores[lemma], lemma))
+    return sorted((lemma for lemma in scores if scores[lemma] >= _FLOOR), key=lambda lemma: (-scores[lemma], lemma))
 
 
 def _best(word: str) -> str:
