@@ -53,6 +53,16 @@ def read_words(path: Path) -> list[tuple[str, str, str]]:
     return words
 
 
+def read_names(path: Path) -> set[str]:
+    """The proper nouns of a CoNLL-U file that stand alone as a word (no clitic glued to them), as written."""
+    names = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) == 10 and cols[3] == "PROPN" and "SpaceAfter=No" not in cols[9]:
+            names.add(cols[1])
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("conllu", nargs="?", type=Path, default=DEFAULT)
@@ -85,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
           f"({n / seconds:,.0f} words/s cold, every word looked up)")
     for pos in sorted(total):
         print(f"  {pos:<5} {right[pos] / total[pos]:6.1%} of {total[pos]:,}")
+    if not args.baseline:
+        names = {at.normalize(name) for name in read_names(args.conllu)}
+        kept = sum(at.lemmatize(name) == at.light_stem(name) for name in names)
+        print(f"  names (PROPN standing alone): {kept / len(names):.1%} of {len(names):,} come back as their light stem")
     for (pos, word, guess, gold), k in errors.most_common(args.errors):
         print(f"  {k:3d} {pos:<5} {word:<16} ours {guess:<14} gold {gold}")
     return 0
