@@ -126,8 +126,7 @@ def _spellings(words: Counter[str], lemmas: Iterable[str], top: int = 3) -> list
     """For each lemma, its ``top`` most frequent words with their counts: "الحكومة 40، حكومة 12"."""
     wanted = set(lemmas)
     forms: dict[str, list[tuple[int, str]]] = {}
-    for word, count in words.items():
-        lemma = lemma_words([word])[0]
+    for (word, count), lemma in zip(words.items(), lemma_words(list(words))):
         if lemma in wanted:
             forms.setdefault(lemma, []).append((-count, word))
     return ["، ".join(f"{w} {-c}" for c, w in sorted(forms.get(lemma, []))[:top]) for lemma in lemmas]

@@ -8,6 +8,7 @@ import sys
 from arabtext.cli.options import PROG, Command, _add_format, _add_input, _add_steps, _add_stopwords, _add_top, _examples, _measure, _whole
 from arabtext.cli.reading import _documents, _load, _normalize_option, _show
 from arabtext.cli.tables import write_frame
+from arabtext.corpus.inputs import UNITS
 from arabtext.report.page import SENTIMENT_METHODS
 
 
@@ -37,8 +38,8 @@ def _colloc_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _add_unit(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--unit", choices=("word", "lemma"), default="word",
-                   help="count words as written (default) or their lemmas (قالت، يقول → قال)")
+    p.add_argument("--unit", choices=UNITS, default="word",
+                   help="count normalized words (default) or their lemmas (قالت، يقول → قال)")
 
 
 def _kwic_arguments(p: argparse.ArgumentParser) -> None:

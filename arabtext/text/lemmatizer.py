@@ -200,6 +200,12 @@ def _verb_readings(stem: str, pronoun: str, lex: _Lexicon, future: bool) -> list
             if stem.endswith(suffix) and len(stem) - len(suffix) >= 3 - (not suffix):
                 for lemma in lex.imperfect.get(stem[1: len(stem) - len(suffix)], ()):
                     readings.append((lemma, 0.25))
+    # the imperative (قل، اكتبوا) is rare in prose: dearer than the other tenses
+    if not future:
+        for suffix in _IMPERATIVE_SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+                for lemma in lex.imperative.get(stem[: len(stem) - len(suffix)], ()):
+                    readings.append((lemma, 0.75))
     return readings
 
 

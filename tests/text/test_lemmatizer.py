@@ -78,6 +78,10 @@ def test_function_words_are_their_own_lemma(word):
     assert lemmatize(word) == word
 
 
+def test_an_imperative_goes_to_its_verb():
+    assert [lemmatize(w) for w in ("قل", "فقل", "اكتبوا", "انظروا")] == ["قال", "قال", "كتب", "نظر"]
+
+
 def test_copulas_and_modals_are_verbs():
     assert [lemmatize(w) for w in ("كانت", "وكانت", "يمكن")] == ["كان", "كان", "امكن"]
 
