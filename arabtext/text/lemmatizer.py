@@ -275,7 +275,7 @@ def lemmatize(word: str) -> str:
     ('كتب', 'وزير', 'كبير')
     """
     word = normalize(word)
-    if not word or not word.isalpha() or " " in word:
+    if not word.isalpha():
         return word
     return _lemma(word)
 
