@@ -6,8 +6,8 @@ and adjective entries (with the singular of each broken plural and the
 masculine of each فعلاء adjective), 13,942 verbs and a word frequency list
 of 37,714 words. Verbs are conjugated by Qutrub (``libqutrub`` 1.2.4.1, GPL,
 same author) in every tense, mood, voice and person, and each form is cut
-into person affixes and a stem, so the table lists stems, not the ~800,000
-inflected forms. Everything is stored in the default normalized form.
+into person affixes and a stem, so the table lists stems, not the 270,669 distinct
+past and imperfect forms (unvocalized). Everything is stored in the default normalized form.
 
 Neither package is a dependency of arabtext: only this script needs them::
 
