@@ -186,27 +186,31 @@ def _elative(word: str, lex: _Lexicon) -> str | None:
 
 
 def _verb_readings(stem: str, pronoun: str, lex: _Lexicon, future: bool) -> list[tuple[str, float]]:
-    readings = []
     # وا loses its alef before a pronoun suffix (قالوه)
-    past = _PAST_SUFFIXES + ("و",) if pronoun else _PAST_SUFFIXES
-    imperfect = _IMPERFECT_SUFFIXES + ("و",) if pronoun else _IMPERFECT_SUFFIXES
+    extra = ("و",) if pronoun else ()
+    readings = []
     if not future:
-        for suffix in past:
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
-                for lemma in lex.past.get(stem[: len(stem) - len(suffix)], ()):
-                    readings.append((lemma, 0.25 if suffix else 0.0))
+        readings += _stem_readings(stem, lex.past, _PAST_SUFFIXES + extra, 0, (2, 2), (0.0, 0.25))
     if stem[0] in _PERSON_PREFIXES:
-        for suffix in imperfect:
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= 3 - (not suffix):
-                for lemma in lex.imperfect.get(stem[1: len(stem) - len(suffix)], ()):
-                    readings.append((lemma, 0.25))
+        readings += _stem_readings(stem, lex.imperfect, _IMPERFECT_SUFFIXES + extra, 1, (2, 3), (0.25, 0.25))
     # the imperative (قل، اكتبوا) is rare in prose: dearer than the other tenses
     if not future:
-        for suffix in _IMPERATIVE_SUFFIXES:
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
-                for lemma in lex.imperative.get(stem[: len(stem) - len(suffix)], ()):
-                    readings.append((lemma, 0.75))
+        readings += _stem_readings(stem, lex.imperative, _IMPERATIVE_SUFFIXES, 0, (2, 2), (0.75, 0.75))
     return readings
+
+
+def _stem_readings(stem: str, table: dict[str, tuple[str, ...]], suffixes: tuple[str, ...], start: int,
+                   shortest: tuple[int, int], costs: tuple[float, float]) -> list[tuple[str, float]]:
+    """(verb, cost) for each suffix whose removal, and that of ``start`` prefix letters, leaves a stem of ``table``.
+
+    ``shortest`` and ``costs`` are (without a suffix, with one): how long
+    ``stem`` must be once the suffix is off, and what the reading costs.
+    """
+    found = []
+    for suffix in suffixes:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= shortest[bool(suffix)]:
+            found += [(lemma, costs[bool(suffix)]) for lemma in table.get(stem[start: len(stem) - len(suffix)], ())]
+    return found
 
 
 def _ranked(word: str) -> list[str]:
