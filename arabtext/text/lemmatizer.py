@@ -213,8 +213,13 @@ def _stem_readings(stem: str, table: dict[str, tuple[str, ...]], suffixes: tuple
     return found
 
 
-def _ranked(word: str) -> list[str]:
-    """The lemmas of every reading of ``word`` that reaches the lexicon, best first."""
+@lru_cache(maxsize=200_000)
+def _ranked(word: str) -> tuple[str, ...]:
+    """The lemmas of every reading of ``word`` that reaches the lexicon, best first.
+
+    Cached: the same candidate lemma (قال) is checked for every word that may
+    be one of its forms.
+    """
     lex = _lexicon()
     chosen = light_stem(word)
     scores: dict[str, float] = {}
@@ -242,7 +247,7 @@ def _ranked(word: str) -> list[str]:
             score = freq - 2.0 * (cost + penalty) - 0.01 * clitics + _SELF_BONUS * (lemma == split.stem == word)
             if score > scores.get(lemma, -1e9):
                 scores[lemma] = score
-    return sorted((lemma for lemma in scores if scores[lemma] >= _FLOOR), key=lambda lemma: (-scores[lemma], lemma))
+    return tuple(sorted((lemma for lemma in scores if scores[lemma] >= _FLOOR), key=lambda lemma: (-scores[lemma], lemma)))
 
 
 def _best(word: str) -> str:
