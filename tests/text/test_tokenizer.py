@@ -215,3 +215,41 @@ def test_tokens_agrees_with_the_match_objects_on_the_news_corpus():
 
     texts = [doc.text for doc in iter_documents(NEWS)]
     assert tokens("\n\n".join(texts)) == list(iter_tokens("\n\n".join(texts)))
+
+
+# --- tokenize() scans for Arabic words and reads only the other chunks token by token ---
+# Its words must be exactly the word tokens of the same text, whatever the mix.
+
+
+def words_token_by_token(text):
+    return [t.text for t in iter_tokens(text) if t.kind in WORD_KINDS]
+
+
+@pytest.mark.parametrize("text", [
+    "و4G", "4G و", "12@x.com", "بـ12@x.com", ".abc@x.com", "كتابk1", "kكتاب", "#سوريا", "##سوريا",
+    "12#سوريا", "#عين_الأسد قال", "https://x.com/#سوريا قال", "وF-16 قال", "1\u20e3 قال", "قال\u0301 هنا",
+    "2020،قال", "١٢٣كتاب", "قال… ـــ ؟؟ ٪٤٠", "www. و a@b. c",
+])
+def test_tokenize_agrees_with_the_tokens_where_chunks_mix_scripts(text):
+    assert tokenize(text, normalize=False) == words_token_by_token(text)
+
+
+@settings(max_examples=500)
+@given(tricky)
+def test_tokenize_agrees_with_the_tokens_on_tricky_text(text):
+    assert tokenize(text, normalize=False) == words_token_by_token(text)
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=80))
+def test_tokenize_agrees_with_the_tokens_on_any_unicode(text):
+    assert tokenize(text, normalize=False) == words_token_by_token(text)
+
+
+@pytest.mark.skipif(not NEWS.exists(), reason=f"the ANT news sample is not at {NEWS}")
+def test_tokenize_agrees_with_the_tokens_on_the_news_corpus():
+    from arabtext.corpus.loading import iter_documents
+
+    text = "\n\n".join(doc.text for doc in iter_documents(NEWS))
+    assert tokenize(text) == words_token_by_token(normalize(text))
+    assert tokenize(text, normalize=False) == words_token_by_token(text)
