@@ -14,7 +14,7 @@ _WHERE = {
     "describe": ".description", "Description": ".description",
     "health_check": ".health", "CHECKS": ".health", "Check": ".health",
     "Texts": ".inputs", "Stopwords": ".inputs", "documents": ".inputs", "token_lists": ".inputs",
-    "document_words": ".inputs", "stopword_set": ".inputs", "is_stopword": ".inputs",
+    "document_words": ".inputs", "chunk_words": ".inputs", "stopword_set": ".inputs", "is_stopword": ".inputs",
 }
 __all__ = sorted(_WHERE)
 __getattr__, __dir__ = lazy_exports(__name__, _WHERE)

@@ -158,6 +158,29 @@ def document_words(normalize: bool | Normalizer = True, unit: str = "word") -> C
     return words
 
 
+def chunk_words(normalize: bool | Normalizer = True, unit: str = "word") -> Callable[[Sequence[str | Sequence[str]]], Iterator[list[str]]]:
+    """:func:`document_words` for a batch of documents: the same word lists, texts normalized together.
+
+    One normalization pass over a batch of articles is several times faster
+    than one per article (numpy's set-up is paid once, see ``Normalizer.texts``).
+
+    >>> list(chunk_words()(["إِلى الأمامِ", "قالت الوزيرة"]))
+    [['الي', 'الامام'], ['قالت', 'الوزيرة']]
+    """
+    each = document_words(normalize, unit)
+    normalizer = _normalizer(()) if normalize is True else (normalize or None)
+    if normalizer is None:
+        return lambda docs: map(each, docs)
+    normalized = document_words(False, unit)
+
+    def words(docs: Sequence[str | Sequence[str]]) -> Iterator[list[str]]:
+        if all(isinstance(doc, str) for doc in docs):
+            return map(normalized, normalizer.texts(docs))
+        return map(each, docs)
+
+    return words
+
+
 def stopword_set(stopwords: Stopwords) -> frozenset[str]:
     """The stop words to leave out, in default-normalized form.
 

@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, Union
 
-from arabtext.corpus.inputs import Texts, document_words, documents, token_lists
+from arabtext.corpus.inputs import Texts, chunk_words, documents
 from arabtext.counting import progress as _progress
 from arabtext.counting.pairs import BigramCounts
 from arabtext.counting.tally import CorpusCounts, _Tally, _Words
@@ -184,7 +184,7 @@ def _drive(data: Texts, new: Callable[[], C], normalize: bool | Normalizer, n_jo
     total = new()
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[Future[C], int, int]] = deque()
-    words = document_words(normalize, unit)
+    words = chunk_words(normalize, unit)
     with _Meter(progress) as meter:
         chunks = _chunks(documents(data), meter.on)
         if jobs == 1:
@@ -197,7 +197,7 @@ def _drive(data: Texts, new: Callable[[], C], normalize: bool | Normalizer, n_jo
                 if pool is None and not last and read > threshold:
                     pool = _pool(jobs)
                 if pool is None:
-                    total.update(map(words, chunk))
+                    total.update(words(chunk))
                     meter.add(len(chunk), nbytes)
                     continue
                 pending.append((pool.submit(_count_chunk, new, chunk, _portable(normalize), unit), len(chunk), nbytes))
@@ -237,10 +237,10 @@ def _chunks(docs: Iterator[tuple[str, Any]], measure: bool) -> Iterator[tuple[li
         yield chunk, nbytes, read
 
 
-def _counted_here(chunks: Iterator[tuple[list[Any], int, int]], words: Callable[[Any], list[str]], meter: _Meter) -> Iterator[list[str]]:
+def _counted_here(chunks: Iterator[tuple[list[Any], int, int]], words: Callable[[list[Any]], Iterator[list[str]]], meter: _Meter) -> Iterator[list[str]]:
     """The words of every document of ``chunks``, the meter moved on as each chunk is done."""
     for chunk, nbytes, _ in chunks:
-        yield from map(words, chunk)
+        yield from words(chunk)
         meter.add(len(chunk), nbytes)
 
 
@@ -258,7 +258,7 @@ def _last_marked(chunks: Iterator[tuple[list[Any], int, int]]) -> Iterator[tuple
 def _count_chunk(new: Callable[[], C], chunk: list[Any], normalize: _Portable, unit: str) -> C:
     """In a worker: the counts of one chunk."""
     counts = new()
-    counts.update(token_lists(chunk, _restored(normalize), unit))
+    counts.update(chunk_words(_restored(normalize), unit)([doc for _, doc in documents(chunk)]))
     return counts
 
 

@@ -210,7 +210,8 @@ def tokenize(text: str, normalize: bool | Normalizer = True) -> list[str]:
     done = 0
     for match in _NOT_PLAIN_RE.finditer(text):
         start, end = match.span()
-        while start > done and not text[start - 1].isspace():  # back to the chunk's start
+        # a token may begin before the first character that is not plain (4G, 12@x.com)
+        while start > done and not text[start - 1].isspace():
             start -= 1
         words += scan(text, done, start)
         words += filter(None, alternation(text, start, end))

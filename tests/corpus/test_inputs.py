@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from arabtext.corpus.collection import Document
 from arabtext.corpus.loading import load_corpus
-from arabtext.corpus.inputs import documents, is_stopword, stopword_set, token_lists
+from arabtext.corpus.inputs import chunk_words, document_words, documents, is_stopword, stopword_set, token_lists
 from arabtext.text.normalization import Normalizer, normalize
 from arabtext.text.stoplist import stopwords
 from arabtext.text.tokenizer import tokenize
@@ -100,3 +100,12 @@ def test_is_stopword_judges_each_word_as_if_alone(words, data):
     chosen = data.draw(st.lists(st.sampled_from(words), max_size=3))
     stop = frozenset(normalize(w) for w in chosen) | {"الي"}
     assert is_stopword(words, stop) == [normalize(w) in stop for w in words]
+
+
+@pytest.mark.parametrize("normalize", [True, False, Normalizer(alef=False)])
+@pytest.mark.parametrize("unit", ["word", "lemma"])
+def test_a_chunk_gives_each_document_its_own_words(normalize, unit):
+    docs = [doc.text for doc in load_corpus(None)] + ["وَقالَ", "", "\u0654قال \u200d"]
+    assert list(chunk_words(normalize, unit)(docs)) == list(map(document_words(normalize, unit), docs))
+    mixed = docs + [["إِلى", "الأمامِ"]]  # a token list among texts
+    assert list(chunk_words(normalize, unit)(mixed)) == list(map(document_words(normalize, unit), mixed))

@@ -182,6 +182,24 @@ def test_lookup_table_and_string_passes_agree(text, flags):
     assert n._map_bulk(text) == n._map_short(text)
 
 
+# texts() normalizes a batch joined by NULs: each text must come back as if alone,
+# whatever sits at its edges (a combining hamza, a ZWJ, a mark the profile deletes).
+edge_pieces = st.sampled_from(["\u0654", "\u0653", "\u0670", "\u200d", "\u064e", "ا", "ي", "ﻻ", "ﷺ", " ", "\n", "😂", "a"])
+batch = st.lists(st.lists(st.one_of(edge_pieces, long_soup), max_size=4).map("".join), max_size=6)
+
+
+@settings(max_examples=300)
+@given(batch, step_flags)
+def test_a_batch_of_texts_is_normalized_text_by_text(texts, flags):
+    n = Normalizer(**flags)
+    assert n.texts(texts) == [n(text) for text in texts]
+
+
+def test_a_batch_long_enough_for_the_lookup_table_keeps_every_edge():
+    edges = ["\u0654قال", "قال\u200d", "\u200d😂", "أَ", "", "\x00نص", "ﷲ"] * 200
+    assert Normalizer().texts(edges) == [normalize(text) for text in edges]
+
+
 def test_a_long_text_is_normalized_like_its_pieces():
     from arabtext.text.normalization import BULK_CHARS
 
