@@ -99,8 +99,9 @@ _WORD_RE = re.compile(
 _PLAIN_PUNCT = re.escape("".join(c for c in string.punctuation if c not in "#@_") + "،؛؟«»٪٫٬")
 _PLAIN = rf"\s\d{_L}{_M}{_I}{_PLAIN_PUNCT}\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e"
 _ARABIC_WORD_RE = re.compile(_PATTERNS["word"])
-# from the first character that is not plain to the end of its chunk
-_NOT_PLAIN_RE = re.compile(rf"[^{_PLAIN}]\S*")
+# from the first character that is not plain to the end of its chunk, and on over
+# the next chunks that hold one too (an English phrase is one call, not one a word)
+_NOT_PLAIN_RE = re.compile(rf"[^{_PLAIN}]\S*(?:\s+\S*[^{_PLAIN}]\S*)*")
 
 # tokens() reads the same alternation as columns: findall gives each token with
 # the whitespace before it, so offsets are running sums of lengths (no match
