@@ -99,9 +99,12 @@ _WORD_RE = re.compile(
 _PLAIN_PUNCT = re.escape("".join(c for c in string.punctuation if c not in "#@_") + "،؛؟«»٪٫٬")
 _PLAIN = rf"\s\d{_L}{_M}{_I}{_PLAIN_PUNCT}\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e"
 _ARABIC_WORD_RE = re.compile(_PATTERNS["word"])
-# from the first character that is not plain to the end of its chunk, and on over
-# the next chunks that hold one too (an English phrase is one call, not one a word)
-_NOT_PLAIN_RE = re.compile(rf"[^{_PLAIN}]\S*(?:\s+\S*[^{_PLAIN}]\S*)*")
+# From the first character that is not plain to the end of its chunk, and on over
+# the next chunks while one within four holds one too (an English phrase is one
+# call, not one a word); at most 64 steps, so a text mostly in another script is
+# found out early and read token by token from there (_MIXED_CHARS).
+_NOT_PLAIN_RE = re.compile(rf"[^{_PLAIN}]\S*(?:(?:\s+\S+){{0,3}}?\s+\S*[^{_PLAIN}]\S*){{0,64}}")
+_MIXED_CHARS = 256
 
 # tokens() reads the same alternation as columns: findall gives each token with
 # the whitespace before it, so offsets are running sums of lengths (no match
@@ -215,6 +218,9 @@ def tokenize(text: str, normalize: bool | Normalizer = True) -> list[str]:
         while start > done and not text[start - 1].isspace():
             start -= 1
         words += scan(text, done, start)
+        if end - start >= _MIXED_CHARS:
+            words += filter(None, alternation(text, start))
+            return words
         words += filter(None, alternation(text, start, end))
         done = end
     words += scan(text, done)

@@ -234,6 +234,12 @@ def test_tokenize_agrees_with_the_tokens_where_chunks_mix_scripts(text):
     assert tokenize(text, normalize=False) == words_token_by_token(text)
 
 
+def test_tokenize_agrees_with_the_tokens_on_text_mostly_in_another_script():
+    # long runs of other scripts are read token by token from where they start
+    text = "قال الوزير " * 30 + "the minister said k1 " * 40 + "و4G قال " * 50 + "a كتب " * 100
+    assert tokenize(text, normalize=False) == words_token_by_token(text)
+
+
 @settings(max_examples=500)
 @given(tricky)
 def test_tokenize_agrees_with_the_tokens_on_tricky_text(text):
