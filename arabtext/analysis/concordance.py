@@ -16,7 +16,7 @@ import numpy as np
 
 from arabtext.analysis.query import Query, compile_query
 from arabtext.corpus.inputs import Texts, documents_with_meta
-from arabtext.text.normalization import Normalizer, _normalizer
+from arabtext.text.normalization import Normalizer, _normalizer_of
 from arabtext.text.tokenizer import tokens
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def kwic(
     check_width(width)
     keys = sort_positions(sort)
     q = compile_query(query, normalize, match, regex, exact)
-    norm = _normalizer(()) if normalize is True else (normalize or str)
+    norm = _normalizer_of(normalize) or str
     forms: dict[str, str] = {}
     hits: list[dict[str, bool]] = [{} for _ in q.parts]
     rows, sort_rows, metas = [], [], []

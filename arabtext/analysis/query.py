@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from arabtext.text.clitics import light_stem
 from arabtext.text.lemmatizer import lemmatize
-from arabtext.text.normalization import Normalizer, _normalizer
+from arabtext.text.normalization import Normalizer, _normalizer_of
 from arabtext.text.tokenizer import tokenize
 
 __all__ = ["Part", "Query", "compile_query", "node_matcher"]
@@ -101,7 +101,7 @@ def compile_query(
         raise ValueError(f"match must be 'clitics' or 'exact', got {match!r}")
     if not isinstance(query, str) or not query.split():
         raise ValueError(f"the query must be a word, a phrase or a pattern, got {query!r}")
-    norm = str if exact or normalize is False else (_normalizer(()) if normalize is True else normalize)
+    norm = str if exact else (_normalizer_of(normalize) or str)
     stems = match == "clitics" and not exact
     built = [_part(piece, norm, stems, regex, exact, normalize, query) for piece in query.split()]
     return Query(query, tuple(p for p, _ in built), tuple(n for _, n in built), exact)

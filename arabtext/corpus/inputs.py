@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Union
 
-from arabtext.text.normalization import Normalizer, _normalizer
+from arabtext.text.normalization import Normalizer, _normalizer, _normalizer_of
 from arabtext.text.tokenizer import tokenize
 
 #: what every analysis accepts: a Corpus, a text, texts, or token lists
@@ -146,7 +146,7 @@ def document_words(normalize: bool | Normalizer = True, unit: str = "word") -> C
 
         words_of = document_words(normalize)
         return lambda doc: lemma_words(words_of(doc))
-    normalizer = _normalizer(()) if normalize is True else (normalize or None)
+    normalizer = _normalizer_of(normalize)
 
     def words(doc: str | Sequence[str]) -> list[str]:
         if isinstance(doc, str):
@@ -168,7 +168,7 @@ def chunk_words(normalize: bool | Normalizer = True, unit: str = "word") -> Call
     [['الي', 'الامام'], ['قالت', 'الوزيرة']]
     """
     each = document_words(normalize, unit)
-    normalizer = _normalizer(()) if normalize is True else (normalize or None)
+    normalizer = _normalizer_of(normalize)
     if normalizer is None:
         return lambda docs: map(each, docs)
     normalized = document_words(False, unit)

@@ -26,7 +26,7 @@ from arabtext.analysis.dispersion import word_dispersion
 from arabtext.analysis.query import Query, compile_query
 from arabtext.corpus.inputs import Texts, documents_with_meta
 from arabtext.text.clitics import light_stem
-from arabtext.text.normalization import Normalizer, _normalizer
+from arabtext.text.normalization import Normalizer, _normalizer_of
 from arabtext.text.tokenizer import tokens
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class ConcordanceIndex:
 
     def __init__(self, data: Texts, normalize: bool | Normalizer = True, match: Literal["clitics", "exact"] = "clitics") -> None:
         self.normalize, self.match = normalize, match
-        norm = _normalizer(()) if normalize is True else (normalize or str)
+        norm = _normalizer_of(normalize) or str
         self.ids: list[str] = []
         self.texts: list[str] = []
         self.metas: list[dict[str, Any]] = []

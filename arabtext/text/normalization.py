@@ -370,6 +370,11 @@ def _normalizer(items: tuple[tuple[str, bool], ...]) -> Normalizer:
     return Normalizer(**dict(items))
 
 
+def _normalizer_of(normalize: "bool | Normalizer") -> Normalizer | None:
+    """The Normalizer a ``normalize=`` argument stands for: the default profile for True, none for False."""
+    return _normalizer(()) if normalize is True else (normalize or None)
+
+
 def normalize(text: str, **steps: bool) -> str:
     """Normalize Arabic text with the default profile, or switch steps by name.
 

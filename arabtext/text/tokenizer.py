@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Iterator, NamedTuple
 
 from arabtext.text import chars
-from arabtext.text.normalization import Normalizer, _normalizer
+from arabtext.text.normalization import Normalizer, _normalizer_of
 
 KINDS = ("word", "number", "latin", "punct", "symbol", "emoji", "url", "mention", "hashtag")
 #: kinds that ``tokenize`` returns: Arabic words and words in other scripts
@@ -208,7 +208,7 @@ def tokenize(text: str, normalize: bool | Normalizer = True) -> list[str]:
     ['الأمينُ']
     """
     if normalize is not False:
-        text = (_normalizer(()) if normalize is True else normalize)(text)
+        text = _normalizer_of(normalize)(text)
     words: list[str] = []
     scan, alternation = _ARABIC_WORD_RE.findall, _WORD_RE.findall
     done = 0
