@@ -39,8 +39,28 @@ def rank_order(by: Sequence[np.ndarray], words: Sequence[np.ndarray]) -> np.ndar
     >>> rank_order([np.array([2, 1, 2])], [np.array(["وزير", "بغداد", "الخارجية"], dtype=object)]).tolist()
     [2, 0, 1]
     """
-    keys = [_text_ranks(column) for column in reversed(words)] + [np.negative(column) for column in reversed(by)]
+    text_keys = [_text_ranks(words[0])] if len(words) == 1 else _shared_text_ranks(words)
+    keys = [*reversed(text_keys), *(np.negative(column) for column in reversed(by))]
     return np.lexsort(keys) if keys and len(keys[0]) else np.arange(len(keys[0]) if keys else 0)
+
+
+def _shared_text_ranks(columns: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """:func:`_text_ranks` of each column, on one scale: the distinct strings of all of them ranked once.
+
+    The word columns of a pair table repeat each word many times, so ranking
+    its distinct words is several times faster than ranking every row (and
+    needs no fixed-width copy of each column).
+
+    >>> [r.tolist() for r in _shared_text_ranks([np.array(["وزير", "قال"], dtype=object), np.array(["الخارجية", "وزير"], dtype=object)])]
+    [[2, 1], [0, 2]]
+    """
+    if not columns:
+        return []
+    import pandas as pd
+
+    codes, distinct = pd.factorize(np.concatenate(columns), use_na_sentinel=False)
+    ranks = _text_ranks(np.asarray(distinct, dtype=object))[codes]
+    return np.split(ranks, np.cumsum([len(column) for column in columns[:-1]]))
 
 
 def _text_ranks(values: np.ndarray) -> np.ndarray:

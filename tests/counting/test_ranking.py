@@ -28,3 +28,20 @@ def test_rank_order_puts_largest_first_and_ties_in_alphabetical_order():
     counts = np.array([3, 5, 3, 1])
     tokens = np.array(["وزير", "قال", "بغداد", "العراق"], dtype=object)
     assert rank_order([counts], [tokens]).tolist() == [1, 2, 0, 3]
+
+
+pair_rows = st.lists(
+    st.tuples(st.integers(0, 3), st.sampled_from(["وزير", "الخارجية", "قال", "بغداد", "ب", "", "وزير\x00"]), st.text(max_size=4)),
+    max_size=40,
+)
+
+
+@settings(max_examples=300)
+@given(pair_rows)
+def test_two_word_columns_rank_on_one_scale_like_python_sort(rows):
+    # a pair table: the words of both columns ranked together (_shared_text_ranks)
+    score = np.array([r[0] for r in rows], dtype=np.int64)
+    w1 = np.array([r[1] for r in rows], dtype=object)
+    w2 = np.array([r[2] for r in rows], dtype=object)
+    expected = sorted(range(len(rows)), key=lambda i: (-rows[i][0], rows[i][1], rows[i][2], i))
+    assert rank_order([score], [w1, w2]).tolist() == expected
