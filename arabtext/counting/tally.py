@@ -32,6 +32,9 @@ class CorpusCounts(NamedTuple):
 # and a Dask partition may be far bigger than a chunk)
 _BATCH_TOKENS = 500_000
 
+# (document, word) codes below this fit in an int32
+_INT32_CODES = 1 << 31
+
 # how much bigger than a new run of pair counts the run before it may be and still
 # take it in: memory near one table of the distinct pairs, few merges of each code
 _RUN_RATIO = 16
@@ -71,11 +74,14 @@ def _counter(words: Iterable[str], counts: np.ndarray) -> Counter[str]:
 
 def _documents_holding(ids: np.ndarray, lengths: np.ndarray, v: int) -> np.ndarray:
     """For each of ``v`` word ids, in how many of the documents (runs of ``lengths`` in ``ids``) it occurs."""
-    doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    seen = np.sort((doc << _SHIFT) | ids)  # distinct (document, word) codes are runs of one value
+    # a (document, word) code is document * v + word: distinct codes are runs of one
+    # value once sorted, and int32 codes sort in a little over half the time of int64
+    dtype = np.int32 if len(lengths) * v < _INT32_CODES else np.int64
+    doc = np.repeat(np.arange(len(lengths), dtype=dtype), lengths)
+    seen = np.sort(doc * dtype(v) + ids.astype(dtype, copy=False))
     first = np.ones(len(seen), dtype=bool)
     first[1:] = seen[1:] != seen[:-1]
-    return np.bincount(seen[first] & _LOW, minlength=v)
+    return np.bincount(seen[first] % v, minlength=v) if len(seen) else np.zeros(v, dtype=np.int64)
 
 
 class _Tally:
