@@ -59,7 +59,7 @@ from arabtext.analysis.counted import pair_counts
 from arabtext.analysis.query import node_matcher
 from arabtext.corpus.inputs import Stopwords, Texts
 from arabtext.counting.pairs import _LOW, _SHIFT, BigramCounts, _stop_mask
-from arabtext.counting.ranking import rank_order
+from arabtext.counting.ranking import order_of, word_ranks
 from arabtext.text.normalization import Normalizer
 
 if TYPE_CHECKING:
@@ -68,10 +68,10 @@ if TYPE_CHECKING:
 __all__ = ["collocations", "collocates"]
 
 
-def _scored(columns: dict[str, np.ndarray], measure: str, keys: list[str], measures: Sequence[str] | None) -> pd.DataFrame:
+def _scored(columns: dict[str, np.ndarray], measure: str, ties: list[np.ndarray], measures: Sequence[str] | None) -> pd.DataFrame:
     """A table of ``columns`` and a column per measure (``measures``, or all), sorted by ``measure``.
 
-    Ties: more frequent first, then by word.
+    Ties: more frequent first, then by word (``ties``: the ranks of the word columns).
     """
     import pandas as pd
 
@@ -79,7 +79,7 @@ def _scored(columns: dict[str, np.ndarray], measure: str, keys: list[str], measu
         measures = [measures]
     names = None if measures is None else dict.fromkeys([*measures, measure])
     scored = scores(*(columns[cell] for cell in ("O11", "O12", "O21", "O22")), names=names)
-    order = rank_order([scored[measure], columns["O11"]], [columns[key] for key in keys])
+    order = order_of([scored[measure], columns["O11"]], ties)
     # each column is put in order once and its unordered array let go at once: a
     # big corpus has hundreds of thousands of pairs and this is the peak of its counting
     for held in (columns, scored):
@@ -131,7 +131,8 @@ def collocations(
     """
     check_measure(measure)
     counts = pair_counts(data, window, normalize, n_jobs, progress, by_sentence, unit)
-    return _scored(counts._cells(min_count, stopwords), measure, ["w1", "w2"], measures)
+    words, left, right, o11 = counts._kept(min_count, stopwords)
+    return _scored(counts._columns(words, left, right, o11), measure, word_ranks(words, left, right), measures)
 
 
 def collocates(
@@ -199,4 +200,4 @@ def collocates(
         "O12": node_margin - o11, "O21": cols - o11, "O22": n - node_margin - cols + o11,
         "E11": node_margin * cols / n if n else np.zeros(len(ids)),
     }
-    return _scored(table, measure, ["collocate"], measures)
+    return _scored(table, measure, word_ranks(words, ids), measures)

@@ -209,13 +209,19 @@ class BigramCounts:
 
     def _cells(self, min_count: int, stopwords: Stopwords) -> dict[str, np.ndarray]:
         """The columns of :meth:`table` as arrays."""
+        return self._columns(*self._kept(min_count, stopwords))
+
+    def _kept(self, min_count: int, stopwords: Stopwords) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The vocabulary as an array, and the left ids, right ids and counts of the pairs :meth:`table` shows."""
         keep = self.counts >= min_count
         codes, o11 = self.pairs[keep], self.counts[keep]
         left, right = codes >> _SHIFT, codes & _LOW
         words = np.array(self.words, dtype=object)
         stop = _stop_mask(words, keep_ids=np.concatenate([left, right]), stopwords=stopwords)
         keep = ~stop[left] & ~stop[right]
-        left, right, o11 = left[keep], right[keep], o11[keep]
+        return words, left[keep], right[keep], o11[keep]
+
+    def _columns(self, words: np.ndarray, left: np.ndarray, right: np.ndarray, o11: np.ndarray) -> dict[str, np.ndarray]:
         r1, c1 = self.margins()
         rows, cols, n = r1[left], c1[right], self.n_pairs
         return {
