@@ -311,6 +311,9 @@ def _merge(
         codes_a, counts_a, codes_b, counts_b = codes_b, counts_b, codes_a, counts_a
     if not len(codes_b):
         return codes_a, counts_a
+    if counts_a.dtype != np.int64 and int(counts_a.max(initial=0)) + int(counts_b.max(initial=0)) > np.iinfo(counts_a.dtype).max:
+        # narrow counts (see arabtext.counting.tally) widen before a sum could overflow them
+        counts_a, counts_b, owned = counts_a.astype(np.int64), counts_b.astype(np.int64), True
     # The smaller table's codes are looked up in the larger one a slice at a
     # time: found ones add to its counts (a copy unless owned), new ones are set
     # aside and then placed in order. Merges run while the whole table is held, so their
@@ -337,7 +340,7 @@ def _merge(
     from_a[dest] = False
     merged_codes = np.empty(len(from_a), dtype=np.int64)
     merged_codes[from_a], merged_codes[dest] = codes_a, np.concatenate(new_codes)
-    merged_counts = np.empty(len(from_a), dtype=np.int64)
+    merged_counts = np.empty(len(from_a), dtype=counts.dtype)
     merged_counts[from_a], merged_counts[dest] = counts, np.concatenate(new_counts)
     return merged_codes, merged_counts
 

@@ -35,6 +35,10 @@ _BATCH_TOKENS = 500_000
 # (document, word) codes below this fit in an int32
 _INT32_CODES = 1 << 31
 
+# the counts of held runs: a batch's fit, and merges widen them to int64 before a sum
+# could overflow (pairs.\_merge); a quarter less memory at the peak of a big corpus
+_RUN_COUNTS = np.int32
+
 # how much bigger than a new run of pair counts the run before it may be and still
 # take it in: memory near one table of the distinct pairs, few merges of each code
 _RUN_RATIO = 16
@@ -120,8 +124,12 @@ class _Tally:
         if self.doc_freq is not None:
             self.doc_freq = _padded(self.doc_freq, v) + _documents_holding(ids, lengths, v)
         if self.window is not None:
-            codes, counts = np.unique(pair_codes(ids, lengths, self.window), return_counts=True)
+            pairs = pair_codes(ids, lengths, self.window)
             del ids  # the batch's arrays go before the merge, which needs memory of its own
+            codes, counts = np.unique(pairs, return_counts=True)
+            if len(pairs) <= np.iinfo(_RUN_COUNTS).max:
+                counts = counts.astype(_RUN_COUNTS)
+            del pairs
             self._push(codes, counts)
 
     def _push(self, codes: np.ndarray, counts: np.ndarray) -> None:

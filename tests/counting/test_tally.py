@@ -35,3 +35,30 @@ def test_tally_document_frequencies_on_arabic_documents():
     counts = _Tally(window=1).update(docs).result().words
     assert dict(counts.doc_freq) == {"قال": 1, "الوزير": 2, "في": 1, "بغداد": 2}
     assert counts.counts["قال"] == 2 and counts.n_docs == 4
+
+
+def test_narrow_run_counts_widen_before_a_sum_overflows():
+    from arabtext.counting.pairs import _merge
+
+    top = np.iinfo(tally._RUN_COUNTS).max
+    codes = np.array([1, 5, 9], dtype=np.int64)
+    a = np.array([top - 1, 3, 7], dtype=tally._RUN_COUNTS)
+    b = np.array([2, 1, 1], dtype=tally._RUN_COUNTS)
+    merged_codes, merged = _merge(codes, a, np.array([1, 6, 9], dtype=np.int64), b, owned=True)
+    assert merged.dtype == np.int64
+    assert merged_codes.tolist() == [1, 5, 6, 9] and merged.tolist() == [top + 1, 3, 1, 8]
+
+
+def test_narrow_run_counts_stay_narrow_and_exact_when_they_fit():
+    from arabtext.counting.pairs import _merge
+
+    codes_a, a = np.array([2, 4], dtype=np.int64), np.array([10, 20], dtype=tally._RUN_COUNTS)
+    merged_codes, merged = _merge(codes_a, a, np.array([1, 4], dtype=np.int64), np.array([5, 5], dtype=np.int64))
+    assert merged.dtype == tally._RUN_COUNTS and a.tolist() == [10, 20]  # not owned: left as it was
+    assert merged_codes.tolist() == [1, 2, 4] and merged.tolist() == [5, 10, 25]
+
+
+def test_pair_counts_of_a_tally_are_int64_for_the_tables():
+    docs = [["وزير", "الخارجية", "قال"], ["وزير", "الخارجية"]]
+    pairs = _Tally(window=1).update(docs).result().pairs
+    assert pairs.counts.dtype == np.int64 and pairs.counts.tolist() == [2, 1]
