@@ -36,7 +36,7 @@ _BATCH_TOKENS = 500_000
 _INT32_CODES = 1 << 31
 
 # the counts of held runs: a batch's fit, and merges widen them to int64 before a sum
-# could overflow (pairs.\_merge); a quarter less memory at the peak of a big corpus
+# could overflow (pairs._merge): runs take a quarter less memory, and they set the peak
 _RUN_COUNTS = np.int32
 
 # how much bigger than a new run of pair counts the run before it may be and still
