@@ -70,6 +70,11 @@ _PATTERNS = {
     # the last alternative takes any visible character, so every one is in a token
     "other": rf"\.+|!+|\?+|؟+|…+|-+|=+|\*+|[^\s{_I}]",
 }
+# re tests a class's \s and \d one character at a time, after its bitmap of ranges,
+# so the spaces and digits of ordinary text go in the bitmap too: the same classes,
+# settled at once (measured on 10 MB of news: the search for other scripts 37 -> 25
+# ms, the tokens() regex 7% faster). _SPACE takes the space and newline of these.
+_COMMON = r" \n0-9\u0660-\u0669\u06f0-\u06f9"
 # Each match first swallows the whitespace before its token. A top-level
 # alternation stops the regex engine from skipping spaces in C, so without this
 # every space would try every alternative (measured 2-3x slower on news text).
@@ -77,7 +82,7 @@ _PATTERNS = {
 # means no visible character can make a match fail after its whitespace was
 # taken: the whitespace is never given back, without the possessive quantifier
 # that Python 3.10's re lacks.
-_SPACE = rf"[\s{_I}]*"
+_SPACE = rf"[ \n{_I}\s]*"
 _TOKEN_RE = re.compile(_SPACE + "(?:" + "|".join(f"(?P<{kind}>{p})" for kind, p in _PATTERNS.items()) + r"|\Z)")
 # The same alternation with one capturing group around the word kinds (the first
 # two), so findall returns each word and "" for every other token. Built from the
@@ -97,7 +102,7 @@ _WORD_RE = re.compile(
 # the scan. Digits and this punctuation are plain: alone with Arabic letters they
 # form numbers and punctuation tokens, never words.
 _PLAIN_PUNCT = re.escape("".join(c for c in string.punctuation if c not in "#@_") + "،؛؟«»٪٫٬")
-_PLAIN = rf"\s\d{_L}{_M}{_I}{_PLAIN_PUNCT}\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e"
+_PLAIN = rf"{_COMMON}{_L}{_M}{_I}{_PLAIN_PUNCT}\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\s\d"
 _ARABIC_WORD_RE = re.compile(_PATTERNS["word"])
 # From the first character that is not plain to the end of its chunk, and on over
 # the next chunks while one within four holds one too (an English phrase is one
