@@ -1,4 +1,6 @@
+import re
 from pathlib import Path
+
 import pytest
 
 from hypothesis import given, settings
@@ -259,3 +261,13 @@ def test_tokenize_agrees_with_the_tokens_on_the_news_corpus():
     text = "\n\n".join(doc.text for doc in iter_documents(NEWS))
     assert tokenize(text) == words_token_by_token(normalize(text))
     assert tokenize(text, normalize=False) == words_token_by_token(text)
+
+
+def test_spaces_and_digits_listed_first_leave_the_classes_unchanged():
+    # _COMMON only repeats, for speed, characters that \s and \d already match
+    from arabtext.text import tokenizer
+
+    every = "".join(map(chr, range(0x110000)))
+    assert set(re.findall(f"[{tokenizer._COMMON}]", every)) <= set(re.findall(r"[\s\d]", every))
+    assert re.findall(f"[{tokenizer._PLAIN}]", every) == re.findall(f"[{tokenizer._PLAIN.replace(tokenizer._COMMON, '')}]", every)
+    assert re.findall(tokenizer._SPACE[:-1], every) == re.findall(rf"[\s{tokenizer._I}]", every)
