@@ -85,7 +85,7 @@ def _documents_holding(ids: np.ndarray, lengths: np.ndarray, v: int) -> np.ndarr
     seen = np.sort(doc * dtype(v) + ids.astype(dtype, copy=False))
     first = np.ones(len(seen), dtype=bool)
     first[1:] = seen[1:] != seen[:-1]
-    return np.bincount(seen[first] % v, minlength=v) if len(seen) else np.zeros(v, dtype=np.int64)
+    return np.bincount(seen[first] % v, minlength=v)
 
 
 class _Tally:
