@@ -79,9 +79,10 @@ def _counter(words: Iterable[str], counts: np.ndarray) -> Counter[str]:
 def _documents_holding(ids: np.ndarray, lengths: np.ndarray, v: int) -> np.ndarray:
     """For each of ``v`` word ids, in how many of the documents (runs of ``lengths`` in ``ids``) it occurs."""
     # a (document, word) code is document * v + word: distinct codes are runs of one
-    # value once sorted, and int32 codes sort in a little over half the time of int64.
-    # The codes already ascend from one document to the next, which timsort ("stable")
-    # keeps, sorting within documents: 10.7 ms against quicksort's 13.4 ms a batch.
+    # value once sorted. The codes already ascend from one document to the next, and
+    # timsort ("stable") keeps those runs, so it sorts within documents only. Measured
+    # on ten 500,000-token batches of news: 126 ms with int32 codes, against 160 ms
+    # with quicksort and 180 ms with int64 codes and timsort.
     dtype = np.int32 if len(lengths) * v < _INT32_CODES else np.int64
     doc = np.repeat(np.arange(len(lengths), dtype=dtype), lengths)
     seen = np.sort(doc * dtype(v) + ids.astype(dtype, copy=False), kind="stable")
