@@ -40,7 +40,7 @@ pair_rows = st.lists(
 @settings(max_examples=300)
 @given(pair_rows)
 def test_two_word_columns_rank_on_one_scale_like_python_sort(rows):
-    # a pair table: the words of both columns ranked together (_shared_text_ranks)
+    # rank_order over two string columns: the order the id ranks of collocations are checked against below
     score = np.array([r[0] for r in rows], dtype=np.int64)
     w1 = np.array([r[1] for r in rows], dtype=object)
     w2 = np.array([r[2] for r in rows], dtype=object)
